@@ -202,3 +202,35 @@ class ExtractionResult:
     events: tuple[Event, ...] = ()
     #: actors named in the document that are not in the knowledge base
     provisional: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a sentence by the actor stage.
+
+    ``start``/``end`` are token indexes in the sentence ([start, end)); ``head`` is the
+    token that stands for the actor in the parse. ``members`` holds the entities of a
+    collective reference ("both sides", "the two leaders"); ``how`` says how it was found
+    (name, short, title, coref, collective, country, organisation).
+    """
+
+    sentence: int
+    start: int
+    end: int
+    head: int
+    entity: Entity
+    how: str = "name"
+    members: tuple[Entity, ...] = ()
+    #: head of delegation ("the CPP delegation led by X")
+    leader: Entity | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedDocument:
+    """A parsed document with the actors of each sentence (index = sentence index)."""
+
+    parsed: ParsedDocument
+    actors: tuple[tuple[ActorMention, ...], ...]
+    provisional: tuple[Entity, ...] = ()
+    #: country hosting the events of the article (dateline, "visit to X"), if known
+    host_country: str | None = None

@@ -1,0 +1,149 @@
+"""The event lexicon (data/lexicon.tsv) and the PLOVER/CAMEO scales.
+
+The lexicon maps trigger lemmas to PLOVER type, CAMEO code, mode and argument frame. The
+file is tab-separated with a version line ``# comity-lexicon<TAB>1``; the loader validates
+every line and reports errors with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from comity.errors import DataFileError
+
+LEXICON_VERSION = "1"
+PLOVER_TYPES: dict[str, tuple[int, float]] = {
+    # type: (quad, base intensity) -- ../shared/docs/ontology.md
+    "AGREE": (1, 2.5), "CONSULT": (1, 2.5), "SUPPORT": (1, 5.0), "CONCEDE": (1, 4.5),
+    "COOPERATE": (2, 9.5), "AID": (2, 10.0), "RETREAT": (2, 6.5), "REQUEST": (3, 0.0),
+    "ACCUSE": (3, -3.0), "REJECT": (3, -2.0), "THREATEN": (3, -3.5), "PROTEST": (4, -5.0),
+    "SANCTION": (4, -6.0), "MOBILIZE": (4, -5.5), "COERCE": (4, -7.0), "ASSAULT": (4, -9.0),
+}
+CONSULT_MODE_INTENSITY = {"visit": 4.0, "multilateral": 4.0, "phone": 1.5, "third-party": 1.0}
+#: Goldstein values (GDELT table) for the codes the lexicon uses; roots as fallback
+GOLDSTEIN: dict[str, float] = {
+    "01": 0.0, "02": 3.0, "03": 4.0, "04": 1.0, "05": 3.5, "06": 6.0, "07": 7.0, "08": 5.0,
+    "09": -2.0, "10": -5.0, "11": -2.0, "12": -4.0, "13": -6.0, "14": -6.5, "15": -7.2,
+    "16": -4.0, "17": -7.0, "18": -9.0, "19": -10.0, "20": -10.0,
+    "020": 3.0, "030": 4.0, "031": 5.2, "032": 4.5, "036": 4.0, "040": 1.0, "041": 1.0,
+    "042": 1.9, "043": 2.8, "044": 2.5, "045": 5.0, "046": 7.0, "050": 3.5, "051": 3.4,
+    "054": 6.0, "055": 3.5, "056": 3.5, "057": 8.0, "060": 6.0, "061": 6.4, "062": 7.4,
+    "063": 7.4, "064": 7.0, "070": 7.0, "071": 7.4, "080": 5.0, "081": 5.0, "0833": 5.0,
+    "0841": 7.0, "085": 7.0, "0871": 9.0, "0872": 9.0, "090": -2.0, "100": -5.0,
+    "111": -2.0, "112": -2.0, "115": -2.0, "120": -4.0, "130": -4.4, "140": -6.5,
+    "141": -6.5, "143": -6.5, "150": -7.2, "152": -7.2, "161": -4.0, "163": -8.0,
+    "164": -7.0, "166": -5.0, "171": -9.2, "173": -5.0, "174": -5.0, "175": -5.0,
+    "181": -9.0, "186": -10.0, "190": -10.0, "192": -10.0, "194": -10.0, "195": -10.0,
+}
+FRAMES = frozenset({"subj>obj", "obj>subj", "subj>"})
+_CAMEO = re.compile(r"^\d{3,4}$")
+COLUMNS = ("lemma", "pos", "type", "cameo", "mode", "frame", "preps", "forms", "objects")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry."""
+
+    lemma: str
+    pos: str
+    type: str
+    cameo: str
+    mode: str | None
+    frame: str
+    preps: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    objects: frozenset[str] = frozenset()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The trigger's words (multi-word lemmas have several)."""
+        return tuple(self.lemma.split())
+
+
+@dataclass
+class Lexicon:
+    """Loaded lexicon, indexed by (head lemma, POS)."""
+
+    triggers: list[Trigger] = field(default_factory=list)
+    _by_head: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+
+    def candidates(self, lemma: str, pos: str) -> list[Trigger]:
+        """Entries whose last word is ``lemma`` with part of speech ``pos``."""
+        return self._by_head.get((lemma.lower(), pos), [])
+
+    def keywords(self) -> frozenset[str]:
+        """Word stems and irregular forms that signal a possible trigger (pre-filter)."""
+        out: set[str] = set()
+        for t in self.triggers:
+            for w in t.words[-1:]:
+                out.add(w[:-1] if w.endswith("e") and len(w) > 4 else w)
+            out.update(t.forms)
+        return frozenset(out)
+
+
+def scale(type_: str, cameo: str, mode: str | None) -> tuple[int, float, float]:
+    """(quad, PLOVER intensity, Goldstein) for an event."""
+    quad, intensity = PLOVER_TYPES[type_]
+    if type_ == "CONSULT" and mode in CONSULT_MODE_INTENSITY:
+        intensity = CONSULT_MODE_INTENSITY[mode]
+    goldstein = GOLDSTEIN.get(cameo, GOLDSTEIN.get(cameo[:3], GOLDSTEIN.get(cameo[:2], 0.0)))
+    return quad, intensity, goldstein
+
+
+def bundled_lexicon_path() -> Path:
+    """Path of the lexicon shipped with Comity."""
+    return Path(str(resources.files("comity") / "data" / "lexicon.tsv"))
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load and validate a lexicon file (default: the bundled one)."""
+    path = path or bundled_lexicon_path()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"cannot read lexicon: {exc}", path) from exc
+    if not lines or lines[0].split("\t") != ["# comity-lexicon", LEXICON_VERSION]:
+        raise DataFileError(f"first line must be '# comity-lexicon<TAB>{LEXICON_VERSION}'",
+                            path, 1)
+    lex = Lexicon()
+    header_seen = False
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen:
+            if tuple(cols) != COLUMNS:
+                raise DataFileError(f"header must be {' '.join(COLUMNS)}", path, lineno)
+            header_seen = True
+            continue
+        lex.triggers.append(_parse_trigger(cols, path, lineno))
+    for t in lex.triggers:
+        lex._by_head.setdefault((t.words[-1], t.pos), []).append(t)
+    return lex
+
+
+def _parse_trigger(cols: list[str], path: Path, lineno: int) -> Trigger:
+    if len(cols) != len(COLUMNS):
+        raise DataFileError(f"expected {len(COLUMNS)} tab-separated columns, got {len(cols)}",
+                            path, lineno)
+    lemma, pos, type_, cameo, mode, frame, preps, forms, objects = (c.strip() for c in cols)
+    if not lemma:
+        raise DataFileError("empty lemma", path, lineno)
+    if pos not in {"VERB", "NOUN"}:
+        raise DataFileError(f"pos must be VERB or NOUN, got {pos!r}", path, lineno)
+    if type_ not in PLOVER_TYPES:
+        raise DataFileError(f"unknown PLOVER type {type_!r}", path, lineno)
+    if not _CAMEO.match(cameo):
+        raise DataFileError(f"CAMEO code must be 3 or 4 digits, got {cameo!r}", path, lineno)
+    if frame not in FRAMES:
+        raise DataFileError(f"unknown frame {frame!r}; known: {sorted(FRAMES)}", path, lineno)
+
+    def items(value: str) -> tuple[str, ...]:
+        return () if value in {"", "-"} else tuple(v.strip() for v in value.split(","))
+
+    return Trigger(lemma=lemma.lower(), pos=pos, type=type_, cameo=cameo,
+                   mode=None if mode in {"", "-"} else mode, frame=frame,
+                   preps=items(preps), forms=items(forms), objects=frozenset(items(objects)))
