@@ -147,3 +147,21 @@ def test_check_text_refuses(text: str, limit: int, match: str) -> None:
 
 def test_check_text_accepts_text_at_the_limit() -> None:
     check_text("x" * 10, 10)
+
+
+@pytest.mark.parametrize(("declaration", "codec"), [
+    ('<meta charset="iso-8859-2">', "iso8859-2"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">', "cp1250"),
+    ("<?xml version='1.0' encoding='ISO-8859-2'?>", "iso8859-2"),
+])
+def test_decode_bytes_honours_declared_charset(declaration: str, codec: str) -> None:
+    source = f"{declaration}<p>Spotkanie w Łodzi: Łódź, Gdańsk, Kraków.</p>"
+    text, encoding = decode_bytes(source.encode(codec))
+    assert text == source
+    assert encoding == codec
+
+
+def test_decode_bytes_ignores_wrong_declaration() -> None:
+    source = '<meta charset="ascii"><p>Le président à Genève, été 2025.</p>' * 5
+    text, _ = decode_bytes(source.encode("cp1252"))
+    assert text == source

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -33,6 +34,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
 #: share of other control characters above which a decoded file is taken as binary
 _MAX_CONTROL_SHARE = 0.05
+#: legacy encodings preferred among equally plausible guesses
+_PREFERRED = ("cp1252", "latin_1")
+#: a charset declared in markup: <meta charset=...> / content="...; charset=..." / <?xml ...>
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
 def _size_hint(n: int) -> str:
@@ -93,9 +100,10 @@ def _looks_binary(text: str) -> bool:
 def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]:
     """Decode ``data``: returns ``(text, encoding)``; text is not yet normalised.
 
-    Order: a BOM (UTF-8/16/32) decides; else strict UTF-8; else charset-normalizer's best
-    guess. NUL bytes without a BOM, undecodable bytes, or many control characters make it
-    an :class:`InputError` ("binary file").
+    Order: a BOM (UTF-8/16/32) decides; else strict UTF-8; else the charset the markup
+    declares; else charset-normalizer's best guess (Windows-1252 / Latin-1 preferred among
+    equally clean guesses). NUL bytes without a BOM, undecodable bytes, or many control
+    characters make it an :class:`InputError` ("binary file").
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -115,20 +123,54 @@ def decode_bytes(data: bytes, path: Path | str | None = None) -> tuple[str, str]
         if _looks_binary(text):
             raise InputError("binary file: contains NUL bytes or control characters", path)
         return text, "utf-8"
+    declared = _declared(data)
+    if declared is not None and b"\x00" not in data:
+        text, encoding = declared
+        if not _looks_binary(text):
+            log.debug("%s: decoded as declared %s", path, encoding)
+            return text, encoding
+    text, encoding = _detect(data, path)
+    if b"\x00" in data and not encoding.startswith(("utf_16", "utf_32")):
+        raise InputError("binary file: contains NUL bytes", path)
+    if _looks_binary(text):
+        raise InputError(f"binary file: decodes as {encoding} only with control "
+                         "characters", path)
+    log.debug("%s: decoded as %s", path, encoding)
+    return text, encoding
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """Text decoded with the charset a markup file declares (``<meta charset>``,
+    ``<?xml encoding>``), or None when it declares none or the declaration is wrong."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = (match[1] or match[2]).decode("ascii").lower()
     try:
-        best = charset_normalizer.from_bytes(data).best()
+        codec = codecs.lookup(name).name
+        return data.decode(codec), codec
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _detect(data: bytes, path: Path | str | None) -> tuple[str, str]:
+    """charset-normalizer's guess; among equally clean guesses, Windows-1252 / Latin-1
+    (the usual legacy encodings of English and European news) win."""
+    try:
+        results = list(charset_normalizer.from_bytes(data))
     except Exception as exc:  # third-party detector: translate any failure
         raise InputError(f"binary file: encoding detection failed ({exc})", path) from exc
-    if best is None:
+    if not results:
         raise InputError("binary file: not UTF-8 and no text encoding fits", path)
-    if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):
-        raise InputError("binary file: contains NUL bytes", path)
-    text = str(best)
-    if _looks_binary(text):
-        raise InputError(f"binary file: decodes as {best.encoding} only with control "
-                         "characters", path)
-    log.debug("%s: decoded as %s", path, best.encoding)
-    return text, best.encoding
+    best = results[0]
+    for preferred in _PREFERRED:
+        for match in results:
+            if match.chaos <= best.chaos + 0.01 and preferred in match.could_be_from_charset:
+                try:
+                    return data.decode(preferred), preferred
+                except UnicodeDecodeError:
+                    break
+    return str(best), best.encoding
 
 
 def normalise_text(text: str) -> str:
