@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import logging
 import re
 from collections.abc import Iterator
@@ -26,8 +27,8 @@ _BLOCK_TAGS = frozenset({
     "table", "blockquote", "section", "article", "header", "footer", "pre", "hr",
 })
 _SKIP_TAGS = frozenset({"script", "style", "template", "noscript"})
-_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
-_NEWLINES = re.compile(r"\s*\n\s*(\n\s*)*")
+_WHITE = re.compile(r"\s+")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 #: length of the hexadecimal digest used as a feed entry's id
 ID_LENGTH = 16
 
@@ -54,18 +55,22 @@ class _TextExtractor(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
-            self.parts.append(data)
+            self.parts.append(_WHITE.sub(" ", data))
 
 
 def strip_html(fragment: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities decoded, paragraphs kept as
-    blank-line-separated blocks, runs of spaces collapsed."""
-    parser = _TextExtractor()
-    parser.feed(fragment)
-    parser.close()
-    text = _SPACES.sub(" ", "".join(parser.parts))
-    paragraphs = [p.strip() for p in _NEWLINES.split(text)]
-    return "\n\n".join(p for p in paragraphs if p and not p.isspace())
+    """Plain text of an HTML fragment: tags dropped, entities decoded, white space
+    collapsed as a browser does, block elements (paragraphs, list items, line breaks) kept
+    as blank-line-separated paragraphs. Text without tags keeps its blank-line paragraphs."""
+    if "<" not in fragment:
+        blocks = _PARAGRAPHS.split(html.unescape(fragment))
+    else:
+        parser = _TextExtractor()
+        parser.feed(fragment)
+        parser.close()
+        blocks = "".join(parser.parts).split("\n")
+    paragraphs = (_WHITE.sub(" ", block).strip() for block in blocks)
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def entry_id(key: str) -> str:
@@ -112,10 +117,11 @@ def parse_feed(data: bytes, path: Path, *, settings: Settings,
     entries = list(parsed.get("entries") or ())
     version = parsed.get("version") or ""
     if not entries:
-        if parsed.get("bozo") and not version:
-            reason = parsed.get("bozo_exception")
-            raise InputError(f"not an RSS/Atom feed ({reason})", path)
-        raise InputError("feed has no entries", path)
+        if not version:
+            reason = parsed.get("bozo_exception") if parsed.get("bozo") else None
+            detail = f" ({reason})" if reason else " (no <rss>, <feed> or <rdf:RDF> root)"
+            raise InputError(f"not an RSS/Atom feed{detail}", path)
+        raise InputError(f"{version} feed has no entries", path)
     feed_title = _str((parsed.get("feed") or {}).get("title"))
     source = normalise_text(feed_title) if feed_title else None
     errors: list[InputError] = []
