@@ -1,84 +1,96 @@
-"""Blocking for the distributed merge: which events can possibly be merged together.
+"""Blocking for the distributed merge: which events can possibly be merged or linked.
 
-The merge rule is :func:`comity.dedup.merge_events` (the same function the event database
-uses). It only merges events whose actors resolve to the same countries on the same sides
-(in either order) and whose dates lie within ``window_days`` of each other, chained. So the
-Spark job:
+The merge rule is :func:`comity.dedup.merge_events` (the function the event database
+uses). It only merges or links events of the same :func:`comity.dedup.block_key` (the
+sorted set of countries of actors and recipients), and only when they are close in time:
+two events merge when their dates (or, if one is undated, their story dates) lie within
+``window_days``; a planned event or invitation links to an occurred meeting at most
+``FOLLOWTHROUGH_DAYS`` later. So the Spark job:
 
-1. keys every event by its **unordered country pair** (:func:`block_pair`) and its **day**
-   (the event date, else the story date; :func:`block_day`);
-2. partitions by the pair and sorts by day within each partition;
-3. walks each partition in order and cuts a **block** wherever the pair changes or two
-   consecutive days are more than ``window_days`` apart (:func:`blocks`). Events closer than
-   the window are therefore always in one block, even across a calendar-window edge, and
-   chains of close events stay together; events in different blocks are further apart
-   than the window and could not have been merged;
-4. applies ``merge_events`` to each block (:func:`merge_sorted`).
+1. keys every event by its block and its **time interval**: from the earliest to the latest
+   of its date and story date (:func:`event_key`);
+2. partitions by block and sorts by interval start within each partition;
+3. walks each partition in order keeping a **horizon**: the latest interval end seen plus
+   ``window_days``, and for planned events and invitations their interval end plus
+   ``FOLLOWTHROUGH_DAYS``. A **session** is cut when the block changes or the next event
+   starts after the horizon (:func:`sessions`). Two events that the rule could merge or
+   link are therefore always in one session, across any calendar-window edge and along
+   chains; events in different sessions can be neither merged nor linked;
+4. applies ``merge_events`` to each session (:func:`merge_sorted`). Events with neither a
+   date nor a story date can merge with nothing and are passed through one by one.
 
-The result is identical to ``merge_events`` over all events at once (tested). Memory is
-bounded by the largest block (the longest run of one country pair with no gap wider than
-the window), not by the input. Undated events form one block per pair.
+The result is identical to ``merge_events`` over all events at once (tested, including a
+property test over random events). Memory is bounded by the largest session (a run of one
+block with no gap wider than the window, or than the follow-through horizon after a planned
+event), not by the input size.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pyarrow as pa
 
-from comity.model import Entity, Event
+from comity.dedup import FOLLOWTHROUGH_DAYS, block_key, is_plan
+from comity.model import Event
 from comity.spark.schema import EVENT_SCHEMA, event_from_row, event_row
 
 log = logging.getLogger(__name__)
 
 #: the extra key columns the merge job adds before partitioning
-KEYED_SCHEMA = pa.schema([*EVENT_SCHEMA, ("_pair", pa.string()), ("_day", pa.int64())])
+KEYED_SCHEMA = pa.schema([*EVENT_SCHEMA, ("_block", pa.string()), ("_start", pa.int64()),
+                          ("_end", pa.int64()), ("_plan", pa.bool_())])
 
 
-def _side(entities: Iterable[Entity]) -> str:
-    return ",".join(sorted({e.country or "" for e in entities}))
+@dataclass(frozen=True)
+class EventKey:
+    """Where an event sorts for the merge: its block and day interval (ordinals)."""
+
+    block: str
+    start: int | None
+    end: int | None
+    plan: bool
 
 
-def block_pair(event: Event) -> str:
-    """The unordered country pair of an event (``"KHM|VNM"``), sides sorted."""
-    return "|".join(sorted((_side(event.actor), _side(event.recipient))))
-
-
-def block_day(event: Event) -> int | None:
-    """The day ordinal used for blocking: the event date, else the story date, else None."""
-    day = event.date or event.story_date
-    return day.toordinal() if day is not None else None
+def event_key(event: Event) -> EventKey:
+    """The block and the [earliest, latest] day of the event's date and story date."""
+    days = [d.toordinal() for d in (event.date, event.story_date) if d is not None]
+    return EventKey(block_key(event), min(days) if days else None,
+                    max(days) if days else None, is_plan(event))
 
 
 def keyed_batches(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """``EVENT_SCHEMA`` batches -> ``KEYED_SCHEMA`` batches (adds ``_pair`` and ``_day``)."""
+    """``EVENT_SCHEMA`` batches -> ``KEYED_SCHEMA`` batches (adds the key columns)."""
     for batch in batches:
         rows = batch.to_pylist()
         for row in rows:
-            event = event_from_row(row)
-            row["_pair"] = block_pair(event)
-            row["_day"] = block_day(event)
+            key = event_key(event_from_row(row))
+            row.update(_block=key.block, _start=key.start, _end=key.end, _plan=key.plan)
         yield pa.RecordBatch.from_pylist(rows, schema=KEYED_SCHEMA)
 
 
-def blocks(keyed: Iterable[tuple[str, int | None, Event]],
-           window_days: int) -> Iterator[list[Event]]:
-    """Cut a stream of (pair, day, event), sorted by pair then day, into merge blocks."""
+def sessions(keyed: Iterable[tuple[EventKey, Event]],
+             window_days: int) -> Iterator[list[Event]]:
+    """Cut a stream of (key, event), sorted by block then interval start, into sessions
+    (see the module doc); undated events come out alone."""
     current: list[Event] = []
-    last_pair: str | None = None
-    last_day: int | None = None
-    for pair, day, event in keyed:
-        same = (current and pair == last_pair
-                and ((day is None and last_day is None)
-                     or (day is not None and last_day is not None
-                         and day - last_day <= window_days)))
-        if current and not same:
+    block: str | None = None
+    horizon = 0
+    for key, event in keyed:
+        if key.start is None or key.end is None:
+            yield [event]
+            continue
+        if current and (key.block != block or key.start > horizon):
             yield current
             current = []
+        if not current:
+            block, horizon = key.block, key.end + window_days
         current.append(event)
-        last_pair, last_day = pair, day
+        horizon = max(horizon, key.end + window_days,
+                      key.end + FOLLOWTHROUGH_DAYS if key.plan else horizon)
     if current:
         yield current
 
@@ -86,22 +98,29 @@ def blocks(keyed: Iterable[tuple[str, int | None, Event]],
 MergeFn = Callable[..., list[Event]]
 
 
-def merge_sorted(keyed: Iterable[tuple[str, int | None, Event]], window_days: int,
+def merge_sorted(keyed: Iterable[tuple[EventKey, Event]], window_days: int,
                  merge: MergeFn | None = None) -> Iterator[Event]:
     """Canonical events of a sorted keyed stream: ``merge`` (default
-    :func:`comity.dedup.merge_events`) applied to each block."""
+    :func:`comity.dedup.merge_events`) applied to each session."""
     if merge is None:
         from comity.dedup import merge_events
 
         merge = merge_events
-    for block in blocks(keyed, window_days):
-        yield from merge(block, window_days=window_days)
+    for session in sessions(keyed, window_days):
+        yield from merge(session, window_days=window_days)
 
 
-def _keyed_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[str, int | None, Event]]:
+def sort_key(item: tuple[EventKey, Event]) -> tuple[str, int, str]:
+    """The order the Spark job sorts a partition in (block, start, id); for tests."""
+    key, event = item
+    return key.block, key.start if key.start is not None else -1, event.id
+
+
+def _keyed_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[EventKey, Event]]:
     for batch in batches:
         for row in batch.to_pylist():
-            yield row["_pair"], row["_day"], event_from_row(row)
+            key = EventKey(row["_block"], row["_start"], row["_end"], row["_plan"])
+            yield key, event_from_row(row)
 
 
 def merge_fn(window_days: int, *, rows_per_batch: int = 256,
