@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from _db import pg_schema_url
 from _events import (
     HUN_MANET,
     PHNOM_PENH,
@@ -75,7 +79,8 @@ def test_merged_event_has_all_mentions_and_sources(store: Store) -> None:
 @settings(max_examples=4, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.randoms(use_true_random=False))
-def test_shuffled_ingestion_same_canonical_events(store_url: str, rnd: random.Random) -> None:
+def test_shuffled_ingestion_same_canonical_events(store_url: str, tmp_path: Path,
+                                                  rnd: random.Random) -> None:
     results = corpus(6)
     with Store.open(store_url) as ref:
         if ref.count_events() == 0:
@@ -83,12 +88,20 @@ def test_shuffled_ingestion_same_canonical_events(store_url: str, rnd: random.Ra
         want = ref.events()
     shuffled = results[:]
     rnd.shuffle(shuffled)
-    with Store.open(store_url.replace("comity.db", f"c{rnd.random()}.db")
-                    if store_url.startswith("sqlite") else store_url) as s:
-        if s.count_events() == 0 or store_url.startswith("sqlite"):
+    if store_url.startswith("sqlite"):
+        urls: Iterator[str] = iter([f"sqlite:///{tmp_path / uuid.uuid4().hex}.db"])
+    else:
+        urls = pg_schema_url()
+    url = next(urls)
+    try:
+        with Store.open(url) as s:
             for r in shuffled:  # one document per batch: the worst case for recomputation
                 s.ingest([r])
-        assert s.events() == want
+            assert s.events() == want
+            assert s.check_integrity() == []
+    finally:
+        for _ in urls:
+            pass
 
 
 def test_followthrough_links_planned_visit(store: Store) -> None:
