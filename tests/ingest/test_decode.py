@@ -165,3 +165,12 @@ def test_decode_bytes_ignores_wrong_declaration() -> None:
     source = '<meta charset="ascii"><p>Le président à Genève, été 2025.</p>' * 5
     text, _ = decode_bytes(source.encode("cp1252"))
     assert text == source
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_decode_bytes_detects_utf16_without_bom(codec: str) -> None:
+    source = ("Le président à Genève a rencontré le ministre. "
+              "Tô Lâm met Hun Sen in Phnom Penh on Friday. ") * 5
+    text, encoding = decode_bytes(source.encode(codec))
+    assert text == source
+    assert encoding.startswith("utf_16")

@@ -30,8 +30,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-#: control characters that are normal in text
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+#: control characters (Unicode category Cc) other than tab, line breaks and form feed
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: share of other control characters above which a decoded file is taken as binary
 _MAX_CONTROL_SHARE = 0.05
 #: legacy encodings preferred among equally plausible guesses
@@ -88,9 +88,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text
-              if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc")
-    return bad / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def _looks_binary(text: str) -> bool:
