@@ -1,0 +1,218 @@
+"""From coded triggers to events: each event's own date and place, its contexts and scales,
+its provenance, and one event per real event per article (mentions merged)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from comity.coding.coder import Coded
+from comity.coding.lexicon import scale
+from comity.errors import DataFileError
+from comity.model import Document, Entity, Event, Mention, Place, ResolvedDocument
+from comity.when import find_dates
+
+INTERACTION_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "PROTEST",
+                               "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+DEPARTURE = re.compile(r"\b(from|depart(?:ed|s|ing)?|left|leaving|leaves)\s+(?:the\s+)?"
+                       r"(?:capital\s+|city\s+of\s+)?$", re.I)
+LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
+
+
+class GazetteerLike(Protocol):
+    """What the assembler needs from :class:`comity.places.Gazetteer`."""
+
+    def lookup(self, name: str, country: str | None = None) -> Place | None: ...
+
+    def find_places(self, text: str, country: str | None = None) -> Sequence[Any]: ...
+
+
+@dataclass(frozen=True)
+class Contexts:
+    """Topic words -> PLOVER contexts (data/contexts.tsv)."""
+
+    words: dict[str, str] = field(default_factory=dict)
+
+    def of(self, text: str) -> tuple[str, ...]:
+        """Contexts named in ``text``, in a stable order."""
+        low = text.lower()
+        found = {ctx for word, ctx in self.words.items()
+                 if re.search(rf"\b{re.escape(word)}", low)}
+        return tuple(sorted(found))
+
+
+def load_contexts(path: Path | None = None) -> Contexts:
+    """Load and validate the contexts file (default: the bundled one)."""
+    path = path or Path(str(resources.files("comity") / "data" / "contexts.tsv"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != ["# comity-contexts", "1"]:
+        raise DataFileError("first line must be '# comity-contexts<TAB>1'", path, 1)
+    out: dict[str, str] = {}
+    header = False
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header:
+            header = True
+            continue
+        if len(cols) != 2:
+            raise DataFileError("expected 2 tab-separated columns", path, lineno)
+        out[cols[0].strip().lower()] = cols[1].strip()
+    return Contexts(out)
+
+
+class Assembler:
+    """Attach dates, places and contexts; build and merge the article's events."""
+
+    def __init__(self, gazetteer: GazetteerLike | None, contexts: Contexts) -> None:
+        self.gazetteer = gazetteer
+        self.contexts = contexts
+
+    def dateline_place(self, doc: Document) -> Place | None:
+        """The place of the article's dateline ("PHNOM PENH —"), geocoded."""
+        if self.gazetteer is None:
+            return None
+        from comity.places import parse_dateline
+
+        found = parse_dateline(doc.text, doc.body_start)
+        if found is None:
+            return None
+        return self.gazetteer.lookup(found[0])
+
+    def assemble(self, resolved: ResolvedDocument, coded: list[Coded],
+                 dateline: Place | None) -> list[Event]:
+        """Events of one article, merged, in text order."""
+        doc = resolved.parsed.document
+        story = doc.story_date
+        current_date: tuple[dt.date, str, str] | None = None
+        current_place: Place | None = dateline
+        events: list[Event] = []
+        for c in coded:
+            date, date_text, precision = self._date(c, story, current_date)
+            if date is not None and precision == "day":
+                current_date = (date, date_text or "", precision)
+            place = self._place(c, resolved.host_country)
+            if place is not None and place.resolution >= 3:
+                current_place = place
+            location = place if place is not None else current_place
+            events.append(self._event(doc, c, date, date_text, precision, location))
+        return merge_in_article(events)
+
+    # ------------------------------------------------------------------ parts
+    def _date(self, c: Coded, story: dt.date | None,
+              current: tuple[dt.date, str, str] | None
+              ) -> tuple[dt.date | None, str | None, str | None]:
+        text = c.sentence.text
+        found = find_dates(text, story, future=c.status == "planned")
+        if found:
+            trig_at = c.token.start - c.sentence.start
+            best = min(found, key=lambda d: abs(d.start - trig_at))
+            if best.anaphoric:
+                return (current[0], best.text, current[2]) if current else (None, best.text,
+                                                                           None)
+            if best.date is not None:
+                return best.date, best.text, best.precision
+        if current is not None:
+            return current
+        return None, None, None
+
+    def _place(self, c: Coded, host: str | None) -> Place | None:
+        if self.gazetteer is None:
+            return None
+        text = c.sentence.text
+        best: Place | None = None
+        for pm in self.gazetteer.find_places(text, host):
+            before = text[max(0, pm.start - 30):pm.start]
+            if DEPARTURE.search(before):
+                continue
+            place = pm.place
+            if place.resolution < 3:
+                continue
+            if LOCATIVE.search(before) or getattr(pm, "venue", False):
+                return place
+            best = best or place
+        return best
+
+    def _event(self, doc: Document, c: Coded, date: dt.date | None, date_text: str | None,
+               precision: str | None, location: Place | None) -> Event:
+        trig = c.trigger
+        mode = c.mode
+        if trig.type == "CONSULT" and mode is None and location is not None \
+                and c.recipients and c.actors:
+            a, r = c.actors[0].country, c.recipients[0].country
+            if location.country and location.country == r and a != r:
+                mode = "visit"
+        quad, intensity, goldstein = scale(trig.type, trig.cameo, mode)
+        kind = "interaction" if trig.type in INTERACTION_TYPES or trig.cameo == "057" \
+            else "statement"
+        mention = Mention(doc=doc.id, sentence=c.sentence.index, start=c.start, end=c.end,
+                          text=doc.text[c.start:c.end], url=doc.url, source=doc.source)
+        key = "|".join([doc.id, trig.type, trig.cameo, c.status, str(date),
+                        ",".join(e.id for e in c.actors), ",".join(e.id for e in c.recipients),
+                        str(c.start)])
+        return Event(
+            id="ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+            type=trig.type, cameo=trig.cameo, actor=c.actors, recipient=c.recipients,
+            participants=c.participants, mode=mode, context=self.contexts.of(c.sentence.text),
+            status=c.status, date=date, date_text=date_text, date_precision=precision,
+            story_date=doc.story_date, location=location, intensity=intensity,
+            goldstein=goldstein, quad=quad, mentions=(mention,), kind=kind,
+            trigger=c.token.text, symmetric=c.symmetric, num_mentions=1, num_sources=1)
+
+
+def _pair(ev: Event) -> tuple[Any, ...]:
+    a = tuple(e.id for e in ev.actor)
+    r = tuple(e.id for e in ev.recipient)
+    if ev.symmetric or (ev.type == "CONSULT"):
+        return tuple(sorted(a + r))
+    return (a, r)
+
+
+def merge_in_article(events: list[Event]) -> list[Event]:
+    """Merge reports of the same event within one article (same type, parties, status and
+    compatible date); mentions accumulate in text order."""
+    out: list[Event] = []
+    for ev in events:
+        for k, prev in enumerate(out):
+            if _same(prev, ev):
+                out[k] = _combine(prev, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.status != b.status or _pair(a) != _pair(b):
+        return False
+    if a.type == "CONSULT" and (a.mode == "phone") != (b.mode == "phone"):
+        return False
+    if a.type != "CONSULT" and a.cameo != b.cameo:
+        return False
+    return a.date is None or b.date is None or a.date == b.date
+
+
+def _combine(a: Event, b: Event) -> Event:
+    mentions = tuple(sorted({*a.mentions, *b.mentions}, key=lambda m: (m.start, m.end)))
+    parts: list[Entity] = list(a.participants)
+    for p in b.participants:
+        if p.id not in {x.id for x in parts}:
+            parts.append(p)
+    mode = a.mode
+    if a.type == "CONSULT":
+        order = {"multilateral": 3, "visit": 2, "phone": 1, None: 0}
+        mode = max((a.mode, b.mode), key=lambda m: order.get(m, 0))
+    return replace(
+        a, mentions=mentions, num_mentions=len(mentions), participants=tuple(parts),
+        date=a.date or b.date, date_text=a.date_text or b.date_text,
+        date_precision=a.date_precision or b.date_precision,
+        location=a.location or b.location, mode=mode,
+        context=tuple(sorted({*a.context, *b.context})),
+        symmetric=a.symmetric or b.symmetric)

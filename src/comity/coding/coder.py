@@ -1,0 +1,340 @@
+"""The event coder: triggers from the lexicon + dependency patterns -> coded events.
+
+For each parsed sentence, every token that matches a lexicon trigger is given an actor and
+a recipient by the patterns in :mod:`comity.coding.args`, a status (planned or occurred),
+a mode, and CAMEO/PLOVER scales. Dates and places are attached by :mod:`comity.coding.when_where`;
+reports of the same event within the article are merged by :mod:`comity.coding.merge`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from comity.actors.kb import KnowledgeBase
+from comity.coding.args import LIGHT_VERBS, Tree
+from comity.coding.lexicon import Lexicon, Trigger
+from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
+
+log = logging.getLogger(__name__)
+
+PLANNING = frozenset({"schedule", "expect", "set", "due", "plan", "intend", "go", "slate",
+                      "prepare", "aim", "hope", "will"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AMOD = frozenset({"upcoming", "forthcoming", "planned", "next", "coming", "future"})
+CONTENT_TYPES = frozenset({"AGREE", "REQUEST"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
+                             "THREATEN"})
+COUNTRY_NOUNS = frozenset({"people", "government", "nation", "country", "state", "army",
+                           "authorities", "party", "parliament", "side"})
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An event found in one sentence, before dates, places and merging."""
+
+    sentence: Sentence
+    trigger: Trigger
+    token: Token
+    actors: tuple[Entity, ...]
+    recipients: tuple[Entity, ...]
+    participants: tuple[Entity, ...]
+    mode: str | None
+    status: str
+    symmetric: bool
+    start: int
+    end: int
+
+
+class Coder:
+    """Code the events of resolved documents."""
+
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
+        self.lexicon = lexicon
+        self.kb = kb
+
+    def code(self, resolved: ResolvedDocument) -> list[Coded]:
+        """Events of every parsed sentence, in text order."""
+        out: list[Coded] = []
+        day = resolved.parsed.document.story_date
+        for sent, mentions in zip(resolved.parsed.sentences, resolved.actors, strict=True):
+            if sent.parsed and sent.tokens:
+                out.extend(self._sentence(sent, mentions, day, resolved.host_country))
+        return out
+
+    # ------------------------------------------------------------------ sentences
+    def _sentence(self, sent: Sentence, mentions: tuple[ActorMention, ...],
+                  day: dt.date | None, host: str | None) -> list[Coded]:
+        tree = Tree(sent.tokens, mentions)
+        found: list[tuple[Token, Trigger]] = []
+        for tok in sent.tokens:
+            trig = self._trigger(tree, tok)
+            if trig is not None:
+                found.append((tok, trig))
+        triggers = {t.i: trig for t, trig in found}
+        out: list[Coded] = []
+        for tok, trig in found:
+            if self._is_content_of_other(tree, tok, triggers):
+                continue
+            if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
+                continue
+            coded = self._code_one(tree, sent, tok, trig, triggers, day, host)
+            if coded is not None:
+                out.append(coded)
+        return out
+
+    def _trigger(self, tree: Tree, tok: Token) -> Trigger | None:
+        pos = "VERB" if tok.pos in {"VERB"} else "NOUN" if tok.pos in {"NOUN", "PROPN"} else ""
+        if not pos:
+            return None
+        lemma = tok.lemma.lower()
+        cands = self.lexicon.candidates(lemma, pos) or (
+            self.lexicon.candidates(tok.text.lower(), pos) if pos == "NOUN" else [])
+        best: Trigger | None = None
+        for cand in sorted(cands, key=lambda c: -len(c.words)):
+            words = cand.words
+            if len(words) > 1:
+                prev = [t.lemma.lower() for t in tree.tokens[max(0, tok.i - len(words) + 1):tok.i]]
+                prev_text = [t.text.lower() for t in tree.tokens[
+                    max(0, tok.i - len(words) + 1):tok.i]]
+                if list(words[:-1]) not in (prev, prev_text):
+                    continue
+            if cand.objects and not self._has_object(tree, tok, cand):
+                continue
+            best = cand
+            break
+        return best
+
+    def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
+        for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr"):
+            if o.lemma.lower() in trig.objects or o.text.lower() in trig.objects:
+                return True
+        return False
+
+    def _is_content_of_other(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]
+                             ) -> bool:
+        """"invited X to visit Y": the visit is the content of the invitation."""
+        cur, steps = tok, 0
+        while cur.dep in {"xcomp", "ccomp", "advcl", "pobj", "pcomp", "prep", "dobj"} \
+                and cur.head != cur.i and steps < 4:
+            head = tree.tokens[cur.head]
+            other = triggers.get(head.i)
+            if other is not None and other.type in CONTENT_TYPES and cur.dep != "dobj":
+                return True
+            if cur.dep in {"pobj", "prep"} and head.pos in {"NOUN", "PROPN"} \
+                    and other is not None and other.type in CONTENT_TYPES:
+                return True
+            cur, steps = head, steps + 1
+        return False
+
+    # ------------------------------------------------------------------ one event
+    def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
+                  triggers: dict[int, Trigger], day: dt.date | None, host: str | None
+                  ) -> Coded | None:
+        if trig.pos == "VERB":
+            actors, recips, between = self._verb_args(tree, tok, trig)
+        else:
+            actors, recips, between = self._noun_args(tree, tok, trig, triggers)
+        actor_ents = _entities(actors)
+        recip_ents = _entities(recips)
+        participants: list[Entity] = []
+        symmetric = trig.type == "CONSULT" and trig.mode != "visit"
+        # collectives: "both sides agreed", "proposed the two sides continue"
+        if len(actor_ents) == 1 and actor_ents[0].kind == "collective":
+            members = next((m.members for m in actors if m.members), ())
+            if len(members) >= 2:
+                actor_ents, recip_ents = [members[0]], [m for m in members[1:]]
+                symmetric = True
+        if len(recip_ents) == 1 and recip_ents[0].kind == "collective":
+            members = next((m.members for m in recips if m.members), ())
+            others = [m for m in members if m.id not in {a.id for a in actor_ents}]
+            recip_ents = others[:1]
+        if between and not actor_ents:
+            actor_ents, recip_ents = between[:1], between[1:]
+            symmetric = True
+        if trig.frame == "obj>subj":
+            actor_ents, recip_ents = recip_ents, actor_ents
+        if len(actor_ents) >= 2 and not recip_ents and trig.type == "CONSULT":
+            actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
+            symmetric = True
+        if not actor_ents:
+            return None
+        # one recipient for statements: a person is preferred to a country
+        if recip_ents and trig.type != "CONSULT":
+            persons = [r for r in recip_ents if r.kind == "person"]
+            recip_ents = persons[:1] or recip_ents[:1]
+        mode = trig.mode
+        parties = {e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
+        if trig.type == "CONSULT" and len(parties) >= 3:
+            mode = "multilateral"
+            participants = [e for e in (*recip_ents, *between) if e not in actor_ents]
+            recip_ents = recip_ents[:1]
+        if trig.type == "CONSULT" and mode is None and self._multilateral_phrase(tree, tok):
+            mode = "multilateral"
+            participants, recip_ents = self._party_leaders(tree, tok, day, host, actor_ents)
+        recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
+        if not recip_ents and trig.type != "CONSULT" and trig.type in STATEMENT_TYPES:
+            return None
+        if not recip_ents and trig.type == "CONSULT" and mode != "multilateral":
+            return None
+        status = self._status(tree, tok)
+        start, end = _evidence(sent, tok)
+        return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
+                     recipients=tuple(recip_ents[:1]),
+                     participants=tuple(participants) + tuple(actor_ents[1:]),
+                     mode=mode, status=status, symmetric=symmetric, start=start, end=end)
+
+    def _verb_args(self, tree: Tree, tok: Token, trig: Trigger
+                   ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
+        subj_toks, passive = tree.subjects(tok.i)
+        actors = [m for s in subj_toks for m in tree.actors_of(s)]
+        recips: list[ActorMention] = []
+        objs = tree.kids(tok.i, "dobj", "dative") if not passive else tree.kids(
+            tok.i, "nsubjpass")
+        for o in objs:
+            recips.extend(tree.actors_of(o))
+            if not recips and trig.type in STATEMENT_TYPES | {"SUPPORT"}:
+                recips.extend(self._owner_in(tree, o))
+        if not recips:
+            for o in tree.prep_objects(tok.i, trig.preps or ("with",)):
+                recips.extend(tree.actors_of(o))
+            for o in objs:
+                for po in tree.prep_objects(o.i, trig.preps or ("with",)):
+                    recips.extend(tree.actors_of(po))
+        if not recips and trig.type in {"REQUEST", "AGREE"}:
+            for c in tree.kids(tok.i, "ccomp", "xcomp"):
+                for s in tree.kids(c.i, "nsubj"):
+                    recips.extend(tree.actors_of(s))
+        return actors, recips, []
+
+    def _owner_in(self, tree: Tree, obj: Token) -> list[ActorMention]:
+        """The actor whose achievements/progress/support the object is about."""
+        for j in tree.subtree(obj.i):
+            m = tree.mention_at(j)
+            if m is not None and m.entity.kind in {"country", "person", "organisation"}:
+                return [m]
+        return []
+
+    def _noun_args(self, tree: Tree, tok: Token, trig: Trigger, triggers: dict[int, Trigger]
+                   ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
+        actors: list[ActorMention] = []
+        recips: list[ActorMention] = []
+        between: list[Entity] = []
+        for p in tree.kids(tok.i, "poss"):
+            actors.extend(tree.actors_of(p))
+        for a in tree.prep_objects(tok.i, ("by",)):
+            actors.extend(tree.actors_of(a))
+        for acl in tree.kids(tok.i, "acl"):
+            for a in tree.prep_objects(acl.i, ("by",)):
+                actors.extend(tree.actors_of(a))
+            for a in tree.kids(acl.i, "agent"):
+                for o in tree.kids(a.i, "pobj"):
+                    actors.extend(tree.actors_of(o))
+        for o in tree.prep_objects(tok.i, ("between", "among", "amongst")):
+            for m in tree.actors_of(o, deep=True):
+                if m.entity not in between:
+                    between.append(m.entity)
+        governing = tree.tokens[tok.head] if tok.head != tok.i else None
+        if not actors and governing is not None and tok.dep in {"dobj", "attr", "nsubjpass",
+                                                                "pobj", "conj"}:
+            verb = governing
+            if tok.dep == "pobj" and governing.head != governing.i:
+                verb = tree.tokens[governing.head]
+            if tok.dep == "conj":
+                verb = tree.tokens[governing.head] if governing.head != governing.i else verb
+            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS or tok.dep != "pobj"):
+                subj_toks, _ = tree.subjects(verb.i)
+                actors.extend(m for s in subj_toks for m in tree.actors_of(s))
+        for o in tree.prep_objects(tok.i, trig.preps):
+            recips.extend(tree.actors_of(o))
+        if governing is not None and governing.pos == "VERB" and not recips:
+            for o in tree.prep_objects(governing.i, trig.preps):
+                recips.extend(tree.actors_of(o))
+        if trig.type == "CONSULT" and between and actors:
+            own = {a.entity.country for a in actors}
+            others = [e for e in between if e.country not in own]
+            if others:
+                recips = [m for m in tree.mentions if m.entity in others[:1]] or recips
+                between = []
+        return actors, recips, between
+
+    def _multilateral_phrase(self, tree: Tree, tok: Token) -> bool:
+        """"the meeting of the three Party leaders", "among ... leaders of A, B and C"."""
+        sub = [tree.tokens[j] for j in tree.subtree(tok.i)]
+        nums = {"three", "four", "five", "six", "ten", "3", "4", "5"}
+        return any(t.text.lower() in nums for t in sub) and any(
+            t.lemma.lower() in {"leader", "party", "country", "nation", "minister"}
+            for t in sub)
+
+    def _party_leaders(self, tree: Tree, tok: Token, day: dt.date | None, host: str | None,
+                       actors: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+        """Participants of a multilateral meeting and its recipient: the host's leader."""
+        countries: list[str] = []
+        for j in tree.subtree(tok.i):
+            m = tree.mention_at(j)
+            if m is not None and m.entity.kind == "country" and m.entity.country:
+                if m.entity.country not in countries:
+                    countries.append(m.entity.country)
+        participants: list[Entity] = []
+        recipient: list[Entity] = []
+        for c in countries:
+            leader = self._party_leader(c, day)
+            if leader is None:
+                continue
+            participants.append(leader)
+            if c == host and leader.id not in {a.id for a in actors}:
+                recipient = [leader]
+        return [p for p in participants if p not in recipient and p not in actors], recipient
+
+    def _party_leader(self, country: str, day: dt.date | None) -> Entity | None:
+        for person in self.kb.persons.values():
+            for role in person.roles_on(day):
+                office = role.office.lower()
+                if role.country == country and role.sector == "PTY" and (
+                        office.startswith("general secretary") or office.startswith(
+                            "president of") or office.startswith("chairman of")
+                        or office == "party leader"):
+                    return Entity(id=self.kb.entity_id(person), name=person.name,
+                                  kind="person", text=person.name, country=country,
+                                  sector="PTY", title=role.office, wikidata=person.wikidata)
+        return None
+
+    def _status(self, tree: Tree, tok: Token) -> str:
+        cur, steps = tok, 0
+        while steps < 5:
+            for c in tree.kids(cur.i, "aux", "auxpass"):
+                if c.lemma.lower() in FUTURE_AUX or c.text.lower() in FUTURE_AUX:
+                    return "planned"
+            for c in tree.kids(cur.i, "amod"):
+                if c.text.lower() in FUTURE_AMOD:
+                    return "planned"
+            if cur.head == cur.i:
+                break
+            head = tree.tokens[cur.head]
+            if cur.dep == "xcomp" and head.lemma.lower() in PLANNING:
+                return "planned"
+            if cur.dep in {"nsubj", "nsubjpass", "pobj", "advcl", "npadvmod"} and cur.pos in {
+                    "NOUN", "PROPN"} and cur.dep != "dobj":
+                if cur.dep in {"pobj"} and head.text.lower() in {"during", "for"}:
+                    cur, steps = head, steps + 1
+                    continue
+                break
+            if cur.dep in {"conj", "ccomp", "relcl", "advcl"} and cur.pos == "VERB":
+                break
+            cur, steps = head, steps + 1
+        return "occurred"
+
+
+def _entities(mentions: list[ActorMention]) -> list[Entity]:
+    out: list[Entity] = []
+    for m in mentions:
+        ent = m.leader or m.entity
+        if ent.id not in {e.id for e in out}:
+            out.append(ent)
+    return out
+
+
+def _evidence(sent: Sentence, tok: Token) -> tuple[int, int]:
+    return sent.start, sent.end
