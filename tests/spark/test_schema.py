@@ -45,7 +45,19 @@ def test_schema_covers_every_model_field(model: type, arrow_type: pa.StructType)
 
 def test_document_schema_covers_every_document_field() -> None:
     names = {f.name for f in dataclasses.fields(Document)}
-    assert names | {"error", "n_events"} == set(schema.DOCUMENT_SCHEMA.names)
+    extra = {"error", "n_events", "provisional", "events"}
+    assert names | extra == set(schema.DOCUMENT_SCHEMA.names)
+
+
+def test_result_row_round_trips_events_and_provisional_actors() -> None:
+    from comity.model import ExtractionResult
+
+    result = ExtractionResult(
+        document=Document(id="d1", text="x", story_date=dt.date(2025, 3, 4)),
+        events=(make_event(1, "VNM", "KHM", dt.date(2025, 3, 4)),),
+        provisional=(Entity(id="prov:x", name="X", provisional=True),))
+    table = pa.Table.from_pylist([schema.result_row(result)], schema=schema.DOCUMENT_SCHEMA)
+    assert schema.result_from_row(table.to_pylist()[0]) == result
 
 
 @pytest.mark.parametrize("document", [

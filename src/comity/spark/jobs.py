@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,7 +24,6 @@ from comity.spark.schema import (
     DOCUMENT_SCHEMA,
     EVENT_SCHEMA,
     INPUT_SCHEMA,
-    STAGING_SCHEMA,
     spark_schema,
 )
 from comity.spark.worker import extract_paths_fn, extract_rows_fn
@@ -123,21 +121,20 @@ def _partitions(spark: Any, partitions: int | None) -> int:
 def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
                 settings: Settings, *, partitions: int | None = None) -> ExtractSummary:
     """Extract the events of every document under ``input_path`` on the executors and
-    write ``output_dir/{events,mentions,documents}`` as Parquet (overwriting)."""
+    write ``output_dir/{documents,events,mentions}`` as Parquet (overwriting)."""
     from pyspark.sql import functions as F
 
     source, out = Path(input_path), Path(output_dir)
     if not source.exists():
         raise InputError("no such file or folder", source)
     out.mkdir(parents=True, exist_ok=True)
-    staging = out / "_staging"
     n_parts = _partitions(spark, partitions)
-    staging_type = spark_schema(STAGING_SCHEMA)
+    doc_type = spark_schema(DOCUMENT_SCHEMA)
+    listing = out / "_paths.txt"
     if source.is_file() and source.name.endswith(JSON_SUFFIXES) or _is_parquet_dataset(source):
         frame = _rows_frame(spark, source).repartition(n_parts)
-        result = frame.mapInArrow(extract_rows_fn(settings), staging_type)
+        result = frame.mapInArrow(extract_rows_fn(settings, str(source)), doc_type)
     else:
-        listing = out / "_paths.txt"
         count = 0
         with listing.open("w", encoding="utf-8") as fh:
             for file in ([source] if source.is_file() else _iter_files(source)):
@@ -146,17 +143,15 @@ def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
         log.info("listed %d input files", count)
         frame = (spark.read.text(str(listing)).withColumnRenamed("value", "path")
                  .repartition(min(n_parts, max(count, 1))))
-        result = frame.mapInArrow(extract_paths_fn(settings), staging_type)
+        result = frame.mapInArrow(extract_paths_fn(settings), doc_type)
     try:
-        result.write.mode("overwrite").parquet(str(staging))
-        staged = spark.read.parquet(str(staging))
-        staged.drop("events").write.mode("overwrite").parquet(str(out / "documents"))
-        events = staged.select(F.explode("events").alias("e")).select("e.*")
+        result.write.mode("overwrite").parquet(str(out / "documents"))
+        docs = spark.read.schema(doc_type).parquet(str(out / "documents"))
+        events = docs.select(F.explode("events").alias("e")).select("e.*")
         events.write.mode("overwrite").parquet(str(out / "events"))
         written = spark.read.parquet(str(out / "events"))
         (written.select(F.col("id").alias("event_id"), F.explode("mentions").alias("m"))
          .select("event_id", "m.*").write.mode("overwrite").parquet(str(out / "mentions")))
-        docs = spark.read.parquet(str(out / "documents"))
         totals = docs.agg(F.count(F.lit(1)).alias("n"),
                           F.count("error").alias("errors"),
                           F.sum("n_events").alias("events")).first()
@@ -169,8 +164,7 @@ def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
     except Exception as exc:  # py4j / executor failures
         raise SparkJobError(f"spark extract failed: {_short(exc)}") from exc
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        (out / "_paths.txt").unlink(missing_ok=True)
+        listing.unlink(missing_ok=True)
     return ExtractSummary(documents=int(totals["n"] - totals["errors"]),
                           errors=int(totals["errors"]), events=int(totals["events"] or 0),
                           mentions=int(n_mentions), error_messages=messages)

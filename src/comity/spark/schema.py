@@ -11,7 +11,12 @@ Three tables, written by ``comity spark extract`` (and ``events`` by ``comity sp
     The mentions flattened for analysts: ``event_id`` then the mention fields.
 ``documents``
     One row per input document (or per input that could not be read, with ``error`` set):
-    the document fields, ``error`` and ``n_events``.
+    the document fields, ``error``, ``n_events``, the actors not in the knowledge base
+    (``provisional``) and the document's own ``events`` nested (the same rows as in
+    ``events``). A row is therefore a whole :class:`~comity.model.ExtractionResult`
+    (:func:`result_from_row`), which is what ``comity load`` hands to the database, exactly
+    as ``comity ingest`` does on one machine. The ``events`` and ``mentions`` tables are
+    flattened views of it for analysts and for ``comity spark merge``.
 
 This module imports pyarrow only (not pyspark), so ``comity load`` and pandas users can
 read the output without Spark. The Spark schemas are derived from these Arrow schemas.
@@ -25,7 +30,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from comity.model import Document, Entity, Event, Mention, Place
+from comity.model import Document, Entity, Event, ExtractionResult, Mention, Place
 
 ENTITY_TYPE = pa.struct([
     ("id", pa.string()), ("name", pa.string()), ("kind", pa.string()), ("text", pa.string()),
@@ -61,10 +66,10 @@ DOCUMENT_FIELDS: list[tuple[str, pa.DataType]] = [
     ("url", pa.string()), ("title", pa.string()), ("source", pa.string()),
     ("path", pa.string()), ("body_start", pa.int64()),
 ]
-DOCUMENT_SCHEMA = pa.schema([*DOCUMENT_FIELDS, ("error", pa.string()),
-                             ("n_events", pa.int64())])
-#: what the extraction workers write once (then split into the three tables)
-STAGING_SCHEMA = pa.schema([*DOCUMENT_SCHEMA, ("events", pa.list_(pa.struct(EVENT_SCHEMA)))])
+DOCUMENT_SCHEMA = pa.schema([
+    *DOCUMENT_FIELDS, ("error", pa.string()), ("n_events", pa.int64()),
+    ("provisional", pa.list_(ENTITY_TYPE)), ("events", pa.list_(pa.struct(EVENT_SCHEMA))),
+])
 #: input rows of JSON Lines / Parquet inputs (the reader's fields)
 INPUT_SCHEMA = pa.schema([
     ("id", pa.string()), ("text", pa.string()), ("date", pa.string()),
@@ -112,19 +117,27 @@ def event_row(event: Event) -> dict[str, Any]:
     }
 
 
-def document_row(document: Document, *, error: str | None = None,
-                 n_events: int = 0) -> dict[str, Any]:
-    """A document as a row of ``DOCUMENT_SCHEMA``."""
+def document_row(document: Document) -> dict[str, Any]:
+    """A document (with no events) as a row of ``DOCUMENT_SCHEMA``."""
     row: dict[str, Any] = {name: getattr(document, name) for name, _ in DOCUMENT_FIELDS}
-    row["error"] = error
-    row["n_events"] = n_events
+    row.update(error=None, n_events=0, provisional=[], events=[])
+    return row
+
+
+def result_row(result: ExtractionResult) -> dict[str, Any]:
+    """An extraction result (document, events, provisional actors) as a document row."""
+    row = document_row(result.document)
+    row.update(n_events=len(result.events),
+               provisional=[entity_row(e) for e in result.provisional],
+               events=[event_row(e) for e in result.events])
     return row
 
 
 def error_row(doc_id: str, message: str, *, path: str | None = None) -> dict[str, Any]:
     """A ``DOCUMENT_SCHEMA`` row for an input that could not be read or processed."""
     row: dict[str, Any] = {name: None for name, _ in DOCUMENT_FIELDS}
-    row.update(id=doc_id, text="", path=path, body_start=0, error=message, n_events=0)
+    row.update(id=doc_id, text="", path=path, body_start=0, error=message, n_events=0,
+               provisional=[], events=[])
     return row
 
 
@@ -183,6 +196,14 @@ def document_from_row(row: Mapping[str, Any]) -> Document:
     values["story_date"] = _date(values["story_date"])
     values["body_start"] = values["body_start"] or 0
     return Document(**values)
+
+
+def result_from_row(row: Mapping[str, Any]) -> ExtractionResult:
+    """The :class:`ExtractionResult` of a ``DOCUMENT_SCHEMA`` row (not an error row)."""
+    return ExtractionResult(
+        document=document_from_row(row),
+        events=tuple(event_from_row(e) for e in row["events"] or ()),
+        provisional=tuple(entity_from_row(e) for e in row["provisional"] or ()))
 
 
 def spark_schema(schema: pa.Schema) -> Any:

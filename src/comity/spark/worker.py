@@ -17,7 +17,7 @@ frozen and hashable, so two jobs with different settings never share a pipeline.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import logging
 import resource
 from collections.abc import Callable, Iterable, Iterator
@@ -26,16 +26,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from comity.errors import ComityError, InputError
-from comity.model import Document, ExtractionResult
+from comity.errors import InputError
+from comity.ingest.dates import parse_day
+from comity.ingest.decode import normalise_text
+from comity.model import Document
 from comity.pipeline import Pipeline
 from comity.settings import Settings
-from comity.spark.schema import (
-    STAGING_SCHEMA,
-    document_row,
-    error_row,
-    event_row,
-)
+from comity.spark.schema import DOCUMENT_SCHEMA, error_row, result_row
 
 log = logging.getLogger(__name__)
 
@@ -64,37 +61,43 @@ def peak_rss_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
-def _story_date(value: Any, doc_id: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not text:
+def _optional(value: Any) -> str | None:
+    if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError as exc:
-        raise InputError(f"record {doc_id!r}: date {text!r} is not YYYY-MM-DD") from exc
+    return normalise_text(str(value)).strip() or None
 
 
-def documents_from_rows(batches: Iterable[pa.RecordBatch]) -> Iterator[Document | InputError]:
-    """Documents of input rows (``INPUT_SCHEMA``: id, text, date, url, title, source),
-    built by the same reader as JSON Lines on one machine; bad rows become errors."""
+def documents_from_rows(batches: Iterable[pa.RecordBatch], settings: Settings, *,
+                        origin: str | None = None) -> Iterator[Document | InputError]:
+    """Documents of input rows (``INPUT_SCHEMA``: id, text, date, url, title, source) with
+    the checks of the JSON Lines reader (a ``date`` is required); bad rows become errors.
+    ``origin`` (the input path) goes into ``Document.path`` as that reader does."""
     from comity.ingest import read_text
 
     for batch in batches:
         for row in batch.to_pylist():
-            doc_id = row.get("id")
-            text = row.get("text")
-            if not doc_id or text is None:
-                yield InputError(f"record {doc_id!r}: needs a non-empty 'id' and a 'text'")
-                continue
+            raw_id = row.get("id")
+            doc_id = str(raw_id).strip() if raw_id is not None else ""
+            text, raw_date = row.get("text"), row.get("date")
             try:
-                yield read_text(text, doc_id=str(doc_id),
-                                story_date=_story_date(row.get("date"), doc_id),
-                                url=row.get("url"), title=row.get("title"),
-                                source=row.get("source"))
-            except ComityError as exc:
-                yield exc if isinstance(exc, InputError) else InputError(str(exc))
+                if not doc_id:
+                    raise InputError("record with a missing or empty 'id'", origin)
+                if not isinstance(text, str):
+                    raise InputError(f"record {doc_id!r}: missing 'text'", origin)
+                if raw_date is None:
+                    raise InputError(f"record {doc_id!r}: no story date: add a 'date' "
+                                     "field (YYYY-MM-DD)", origin)
+                day = parse_day(str(raw_date)[:10], origin, where=f"'date' of {doc_id!r}")
+                document = read_text(text, doc_id=doc_id, story_date=day,
+                                     url=_optional(row.get("url")),
+                                     title=_optional(row.get("title")),
+                                     source=_optional(row.get("source")), settings=settings)
+            except InputError as exc:
+                yield exc if exc.path else InputError(f"record {doc_id!r}: {exc.reason}",
+                                                      origin)
+                continue
+            # the JSON Lines reader keeps the story date of the record, not of a date line
+            yield dataclasses.replace(document, story_date=day, body_start=0, path=origin)
 
 
 def documents_from_paths(batches: Iterable[pa.RecordBatch],
@@ -113,16 +116,10 @@ def _input_error_row(error: InputError) -> dict[str, Any]:
     return error_row(name, error.reason, path=error.path)
 
 
-def _staging_row(result: ExtractionResult) -> dict[str, Any]:
-    row = document_row(result.document, n_events=len(result.events))
-    row["events"] = [event_row(e) for e in result.events]
-    return row
-
-
 def extract_stream(items: Iterable[Document | InputError], settings: Settings,
                    *, rows_per_batch: int = 64) -> Iterator[pa.RecordBatch]:
     """Run the cached pipeline over a stream of documents (errors pass through as error
-    rows) and yield ``STAGING_SCHEMA`` batches of at most ``rows_per_batch`` rows."""
+    rows) and yield ``DOCUMENT_SCHEMA`` batches of at most ``rows_per_batch`` rows."""
     pipeline = pipeline_for(settings)
     pending: list[dict[str, Any]] = []
 
@@ -134,19 +131,20 @@ def extract_stream(items: Iterable[Document | InputError], settings: Settings,
                 yield item
 
     for result in pipeline.extract_many(documents()):
-        pending.append(_staging_row(result))
+        pending.append(result_row(result))
         if len(pending) >= rows_per_batch:
-            yield pa.RecordBatch.from_pylist(pending, schema=STAGING_SCHEMA)
+            yield pa.RecordBatch.from_pylist(pending, schema=DOCUMENT_SCHEMA)
             pending.clear()
     if pending:
-        yield pa.RecordBatch.from_pylist(pending, schema=STAGING_SCHEMA)
+        yield pa.RecordBatch.from_pylist(pending, schema=DOCUMENT_SCHEMA)
 
 
-def extract_rows_fn(settings: Settings) -> Callable[[Iterator[pa.RecordBatch]],
-                                                     Iterator[pa.RecordBatch]]:
+def extract_rows_fn(settings: Settings, origin: str | None = None,
+                    ) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """The ``mapInArrow`` function of the extract job for row inputs (JSONL, Parquet)."""
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        yield from extract_stream(documents_from_rows(batches), settings,
+        yield from extract_stream(documents_from_rows(batches, settings, origin=origin),
+                                  settings,
                                   rows_per_batch=max(settings.batch_size, 1))
     return run
 
