@@ -2,7 +2,7 @@
  *
  * No framework, no CDN, no build step. Every piece of data from the API (article text,
  * names, titles, snippets) is put into the page as text nodes (textContent /
- * createTextNode), never parsed as HTML: this file never assigns innerHTML.
+ * createTextNode), never parsed as HTML: this file uses no HTML-parsing DOM setter.
  */
 "use strict";
 
