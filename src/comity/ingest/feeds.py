@@ -79,7 +79,7 @@ def entry_id(key: str) -> str:
 
 
 def _str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _entry_text(entry: Any) -> str:
@@ -152,7 +152,7 @@ def _document(entry: Any, number: int, path: Path, settings: Settings,
               story_date: dt.date | None, source: str | None) -> Document:
     link = _str(entry.get("link"))
     title = _str(entry.get("title"))
-    title = normalise_text(strip_html(title)) or None if title else None
+    title = (normalise_text(strip_html(title)) or None) if title else None
     text = normalise_text(_entry_text(entry))
     key = _str(entry.get("id")) or link
     label = f"entry {number}" + (f" ({title[:60]!r})" if title else "")
