@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -110,14 +112,14 @@ class Store:
                              stats.replaced, stats.events, merged, 0)
 
     def ingest(self, results: Iterable[ExtractionResult], *,
-               progress: Progress | None = None) -> IngestSummary:
+               progress: Progress | None = None, batch_size: int = BATCH) -> IngestSummary:
         """Store extraction results, one transaction per batch of documents; documents
         already known (URL or content hash) are skipped, new versions replace old ones."""
         total = IngestSummary()
         batch: list[tuple[Document | None, list[Event], list[Entity]]] = []
         for res in results:
             batch.append((res.document, list(res.events), list(res.provisional)))
-            if len(batch) >= BATCH:
+            if len(batch) >= batch_size:
                 total += self._write_batch(batch)
                 if progress:
                     progress(len(batch))
@@ -277,6 +279,46 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot merge actor: {exc}") from exc
         return changed
+
+    def promote_actor(self, prov_id: str, kb_dir: Path) -> str:
+        """Write a provisional actor as a new person to ``kb_dir/persons-local.jsonl``
+        (knowledge-base format), then re-point its events to it. Returns the new id."""
+        with self._read() as conn:
+            r = conn.execute(select(S.actors).where(S.actors.c.id == prov_id)).first()
+        if r is None:
+            raise NotFoundError(f"no actor {prov_id!r} in the database")
+        if not r.provisional:
+            raise StoreError(f"actor {prov_id!r} is already in the knowledge base")
+        path = kb_dir / "persons-local.jsonl"
+        taken = set(self.kb.persons)
+        if path.exists():
+            taken.update(load_kb([kb_dir]).persons)
+        base = re.sub(r"[^a-z0-9]+", "-", fold(r.name)).strip("-") or "person"
+        pid, n = base, 1
+        while pid in taken:
+            n += 1
+            pid = f"{base}-{n}"
+        rec: dict[str, Any] = {"id": pid, "name": r.name}
+        if r.evidence and fold(r.evidence) != fold(r.name):
+            rec["aliases"] = [r.evidence]
+        if r.title:
+            role: dict[str, str] = {"office": r.title}
+            if r.country:
+                role["country"] = r.country
+            if r.sector:
+                role["sector"] = r.sector
+            rec["roles"] = [role]
+        kb_dir.mkdir(parents=True, exist_ok=True)
+        new_file = not path.exists()
+        with path.open("a", encoding="utf-8") as fh:
+            if new_file:
+                fh.write(json.dumps({"format": "comity-kb/persons", "version": 1}) + "\n")
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self._kb = load_kb([*([self.settings.kb_path] if self.settings.kb_path else []),
+                            kb_dir])
+        kb_id = f"kb:person/{pid}"
+        self.merge_actor(prov_id, kb_id)
+        return kb_id
 
     def _kb_entity(self, kb_id: str) -> Entity:
         kind, _, key = kb_id.removeprefix("kb:").partition("/")
