@@ -252,6 +252,7 @@ class Gazetteer:
         self._venues: dict[str, list[Place]] = {}
         self._ignore: set[str] = set()
         self._max_words = 1
+        self._base: Gazetteer | None = None  # the shared GeoNames/country part
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -260,11 +261,17 @@ class Gazetteer:
         plus ``extra_files`` in the same format, loaded in order (later files add aliases
         and may re-point them). Raises :class:`~comity.errors.DataFileError` on a bad row.
         """
+        tables = [_read_aliases(path)  # check every file before the costly part
+                  for path in (bundled_places_file(), *(Path(p) for p in extra_files))]
+        base = _base_gazetteer()
         gaz = cls()
-        gaz._load_geonames()
-        gaz._load_countries()
-        for path in (bundled_places_file(), *(Path(p) for p in extra_files)):
-            gaz._load_aliases(_read_aliases(path))
+        gaz._base = base
+        gaz._cities = list(base._cities)  # copied: aliases may rename cities
+        gaz._by_id, gaz._primary, gaz._text = base._by_id, base._primary, base._text
+        gaz._countries = dict(base._countries)
+        gaz._country_by_code = dict(base._country_by_code)
+        for rows in tables:
+            gaz._load_aliases(rows)
         log.debug("gazetteer: %d cities, %d country names, %d aliases, %d venues",
                   len(gaz._cities), len(gaz._countries), len(gaz._aliases), len(gaz._venues))
         return gaz
@@ -386,7 +393,10 @@ class Gazetteer:
                      text=row.alias, resolution=resolution)
 
     def _all_alt(self) -> dict[str, list[int]]:
-        """Every Latin-script alternate name of every city (built on first use)."""
+        """Every Latin-script alternate name of every city (built on first use, shared by
+        every gazetteer of the process)."""
+        if self._base is not None:
+            return self._base._all_alt()
         if self._alt is None:
             alt: dict[str, list[int]] = {}
             cities, _ = _geonames()
@@ -449,7 +459,8 @@ class Gazetteer:
             return None
         city = self._city(key, country, self._text if running else self._primary)
         if city is None and not running:
-            city = self._city(key, country, self._all_alt())
+            city = (self._city(key, country, self._text)
+                    or self._city(key, country, self._all_alt()))
         if city is None:
             return None
         strong = city.capital and city.population >= MIN_CAPITAL_POPULATION
@@ -574,6 +585,16 @@ class Gazetteer:
         city = self._city(key, None, self._text)
         return (city is not None and city.population >= MIN_SINGLE_WORD_POPULATION
                 and prev is not None and prev.lower() in LOCATIVE)
+
+
+@functools.cache
+def _base_gazetteer() -> Gazetteer:
+    """GeoNames cities and knowledge-base countries, indexed once per process and shared
+    (read-only) by every :meth:`Gazetteer.load`."""
+    gaz = Gazetteer()
+    gaz._load_geonames()
+    gaz._load_countries()
+    return gaz
 
 
 def _prev_word(text: str, words: list[tuple[int, int]], i: int) -> str | None:

@@ -1,0 +1,301 @@
+"""Tests for comity.places: gazetteer lookups, places in running text, datelines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comity.errors import ComityError, DataFileError
+from comity.places import Gazetteer, parse_dateline, place_key
+
+HEADER = "# format: comity-places/1\nalias\tname\tcountry\tlat\tlon\tgeonameid\tkind\n"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+# (name, country hint, canonical name, ISO3, resolution)
+LOOKUPS = [
+    ("Hà Nội", None, "Hanoi", "VNM", 4),
+    ("Ha Noi", None, "Hanoi", "VNM", 4),
+    ("Hanoi", None, "Hanoi", "VNM", 4),
+    ("HÀ NỘI", None, "Hanoi", "VNM", 4),
+    ("HCM City", None, "Ho Chi Minh City", "VNM", 4),
+    ("Ho Chi Minh City", None, "Ho Chi Minh City", "VNM", 4),
+    ("Saigon", None, "Ho Chi Minh City", "VNM", 4),
+    ("TP HCM", None, "Ho Chi Minh City", "VNM", 4),
+    ("TP.HCM", None, "Ho Chi Minh City", "VNM", 4),
+    ("Huế", None, "Hue", "VNM", 4),
+    ("Đà Nẵng", None, "Da Nang", "VNM", 4),
+    ("Phnom Penh", None, "Phnom Penh", "KHM", 4),
+    ("PHNOM PENH", None, "Phnom Penh", "KHM", 4),
+    ("Vientiane", None, "Vientiane", "LAO", 4),
+    ("Washington", None, "Washington", "USA", 4),
+    ("Washington D.C.", None, "Washington", "USA", 4),
+    ("Beijing", None, "Beijing", "CHN", 4),
+    ("Peking", None, "Beijing", "CHN", 4),
+    ("Tokyo", None, "Tokyo", "JPN", 4),
+    ("Moscow", None, "Moscow", "RUS", 4),
+    ("Canberra", None, "Canberra", "AUS", 4),
+    ("New Delhi", None, "New Delhi", "IND", 4),
+    ("Naypyidaw", None, "Nay Pyi Taw", "MMR", 4),
+    ("Singapore", None, "Singapore", "SGP", 4),
+    ("Cambodia", None, "Cambodia", "KHM", 1),
+    ("Viet Nam", None, "Vietnam", "VNM", 1),
+    ("Việt Nam", None, "Vietnam", "VNM", 1),
+    ("Lao PDR", None, "Laos", "LAO", 1),
+    ("the U.S.", None, "United States", "USA", 1),
+    ("Mekong Delta", None, "Mekong Delta", "VNM", 2),
+    # venues by country
+    ("Royal Palace", "KHM", "Phnom Penh", "KHM", 4),
+    ("Royal Palace", "THA", "Bangkok", "THA", 4),
+    ("Presidential Palace", "VNM", "Hanoi", "VNM", 4),
+    ("Presidential Palace", "LAO", "Vientiane", "LAO", 4),
+    ("Peace Palace", "KHM", "Phnom Penh", "KHM", 4),
+    ("Peace Palace", "NLD", "The Hague", "NLD", 4),
+    ("Great Hall of the People", None, "Beijing", "CHN", 4),
+    ("White House", None, "Washington", "USA", 4),
+    ("Kremlin", None, "Moscow", "RUS", 4),
+    ("Élysée Palace", None, "Paris", "FRA", 4),
+    ("Elysee Palace", None, "Paris", "FRA", 4),
+    ("Government House", "THA", "Bangkok", "THA", 4),
+    ("Istana", "SGP", "Singapore", "SGP", 4),
+    ("Malacanang", None, "Manila", "PHL", 4),
+    ("Akasaka Palace", None, "Tokyo", "JPN", 4),
+    # ambiguous names: the capital, then the country hint, then the most populous
+    ("London", None, "London", "GBR", 4),
+    ("London", "CAN", "London", "GBR", 4),
+    ("Geneva", "USA", "Geneva", "USA", 4),
+    ("Geneva", None, "Geneva", "CHE", 4),
+]
+
+
+@pytest.mark.parametrize(("name", "country", "canonical", "iso3", "resolution"), LOOKUPS)
+def test_lookup_resolves(gaz: Gazetteer, name: str, country: str | None, canonical: str,
+                         iso3: str, resolution: int) -> None:
+    place = gaz.lookup(name, country)
+    assert place is not None
+    assert (place.name, place.country, place.resolution) == (canonical, iso3, resolution)
+    assert place.lat is not None and place.lon is not None
+    assert place.text == name
+
+
+def test_lookup_city_has_geonames_fields(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Hanoi")
+    assert place is not None
+    assert place.geonameid == 1581130
+    assert place.lat == pytest.approx(21.02, abs=0.1)
+    assert place.lon == pytest.approx(105.84, abs=0.1)
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Royal Palace", None),  # several countries have one: no guess
+    ("Peace Palace", "THA"),
+    ("Xyzzyville", None),
+    ("", None),
+    ("  ", None),
+])
+def test_lookup_unknown_is_none(gaz: Gazetteer, name: str, country: str | None) -> None:
+    assert gaz.lookup(name, country) is None
+
+
+# (text, country hint, [(words, canonical name, venue)])
+RUNNING = [
+    ("Lam met Hun Sen in Phnom Penh on February 6, after the welcome at the Royal Palace "
+     "earlier the same day.", "KHM",
+     [("Phnom Penh", "Phnom Penh", False), ("Royal Palace", "Phnom Penh", True)]),
+    ("They met in Hà Nội on Monday.", None, [("Hà Nội", "Hanoi", False)]),
+    ("the talks in HCM City on February 21", None,
+     [("HCM City", "Ho Chi Minh City", False)]),
+    ("He departed the capital Vientiane of Laos for a state visit to Cambodia.", None,
+     [("Vientiane", "Vientiane", False), ("Laos", "Laos", False),
+      ("Cambodia", "Cambodia", False)]),
+    ("the Communist Party of Việt Nam", None, [("Việt Nam", "Vietnam", False)]),
+    ("Cambodia's King received him", None, [("Cambodia", "Cambodia", False)]),
+    ("ties between the U.S. and the UK", None,
+     [("U.S.", "United States", False), ("UK", "United Kingdom", False)]),
+    ("a summit in The Hague", None, [("The Hague", "The Hague", False)]),
+    ("He flew to Vinh. Then he left.", None, [("Vinh", "Vinh", False)]),
+    ("In Hanoi, the leaders met at the Presidential Palace.", "VNM",
+     [("Hanoi", "Hanoi", False), ("Presidential Palace", "Hanoi", True)]),
+    ("Talks at the Great Hall of the People and the White House.", None,
+     [("Great Hall of the People", "Beijing", True), ("White House", "Washington", True)]),
+    ("at Government House", "THA", [("Government House", "Bangkok", True)]),
+    ("at the Istana on Friday", "SGP", [("Istana", "Singapore", True)]),
+    ("met in Huế and Đà Nẵng", None, [("Huế", "Hue", False), ("Đà Nẵng", "Da Nang", False)]),
+    ("in North Korea and Latin America", None, [("North Korea", "North Korea", False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), RUNNING)
+def test_find_places_in_running_text(gaz: Gazetteer, text: str, country: str | None,
+                                     expected: list[tuple[str, str, bool]]) -> None:
+    found = gaz.find_places(text, country)
+    assert [(m.text, m.place.name, m.venue) for m in found] == expected
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+FALSE_FRIENDS = [
+    "Of the many proposals, few passed.",
+    "Along the border, troops withdrew.",
+    "Mission accomplished, he said.",
+    "Police said the road was closed.",
+    "Union leaders met the minister.",
+    "Queen Victoria and George Washington are history.",
+    "National Assembly Chairman Tran Thanh Man attended.",
+    "Deputy Minister Nguyen Xuan Vinh said so.",
+    "Vinh said the plan was good.",  # a town without a locative word before it
+    "a nice day in the city of light",
+    "The CPV and the CPP signed.",
+    "Independence Day celebrations",
+    "They sat in Independence Square.",
+    "Ho Chi Minh's thought guides the Party.",
+    "Jackson said he would come.",
+    "The Royal Palace was quiet.",  # a venue found in several countries, no hint
+]
+
+
+@pytest.mark.parametrize("text", FALSE_FRIENDS)
+def test_find_places_ignores_false_friends(gaz: Gazetteer, text: str) -> None:
+    assert gaz.find_places(text) == []
+
+
+# (text, expected place text)
+DATELINES = [
+    ("PHNOM PENH — General Secretary", "PHNOM PENH"),
+    ("HCM CITY — The Vietnamese Party", "HCM CITY"),
+    ("HÀ NỘI — General Secretary", "HÀ NỘI"),
+    ("\n  BEIJING, Feb 6 (Reuters) - China said", "BEIJING"),
+    ("WASHINGTON (AP) — The president", "WASHINGTON"),
+    ("Hanoi (VNA) - Prime Minister", "Hanoi"),
+    ("NEW DELHI: India and Vietnam", "NEW DELHI"),
+    ("Phnom Penh, Feb. 6 (Xinhua) -- Cambodia", "Phnom Penh"),
+    ("KUALA LUMPUR, Feb 6 (Bernama) -- Malaysia", "KUALA LUMPUR"),
+    ("SAN FRANCISCO, Calif. (AP) — A", "SAN FRANCISCO"),
+    ("VIENTIANE, Feb. 5, 2026 (KPL) – Laos", "VIENTIANE"),
+    ("TOKYO -- Japan's prime minister", "TOKYO"),
+    ("UNITED NATIONS (AP) — The council", "UNITED NATIONS"),
+    ("BANGKOK – Thailand", "BANGKOK"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), DATELINES)
+def test_parse_dateline_outlet_styles(text: str, place: str) -> None:
+    found = parse_dateline(text)
+    assert found is not None
+    words, start, end = found
+    assert words == place
+    assert text[start:end] == place
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting — was long",
+    "US President said",
+    "General Secretary To Lam met Hun Sen.",
+    "Hanoi - a city",
+    "",
+    "   ",
+    "— PHNOM PENH",
+])
+def test_parse_dateline_none(text: str) -> None:
+    assert parse_dateline(text) is None
+
+
+def test_parse_dateline_from_offset() -> None:
+    text = " date 2026-02-06 PHNOM PENH — General"
+    assert parse_dateline(text) is None
+    assert parse_dateline(text, 16) == ("PHNOM PENH", 17, 27)
+
+
+def test_find_places_dateline(gaz: Gazetteer) -> None:
+    text = "Title line\nHÀ NỘI — Lâm received Ouch Borith in Hà Nội on Monday."
+    found = gaz.find_places(text)
+    assert [(m.text, m.place.name) for m in found] == [("HÀ NỘI", "Hanoi"), ("Hà Nội", "Hanoi")]
+    assert found[0].start == text.index("HÀ NỘI")
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Hà Nội", "ha noi"), ("the U.S.", "us"), ("Washington, D.C.", "washington dc"),
+    ("TP.HCM", "tphcm"), ("Lao People's Democratic Republic",
+                          "lao peoples democratic republic"),
+])
+def test_place_key_normalises(name: str, key: str) -> None:
+    assert place_key(name) == key
+
+
+def test_load_extra_file_adds_aliases(tmp_path: Path) -> None:
+    extra = tmp_path / "places-extra.tsv"
+    extra.write_text(HEADER + "Pnom Pen\tPhnom Penh\tKHM\t\t\t\tcity\n"
+                     "Chamkar Mon Palace\tPhnom Penh\tKHM\t\t\t\tvenue\n"
+                     "Tonle Sap\tTonle Sap\tKHM\t12.9\t104.1\t\tregion\n", encoding="utf-8")
+    gaz = Gazetteer.load([extra])
+    assert gaz.lookup("Pnom Pen") is not None
+    assert gaz.lookup("Pnom Pen").name == "Phnom Penh"  # type: ignore[union-attr]
+    venue = gaz.lookup("Chamkar Mon Palace")
+    assert venue is not None and venue.name == "Phnom Penh"
+    region = gaz.lookup("Tonle Sap")
+    assert region is not None and region.resolution == 2 and region.lat == 12.9
+
+
+# (file content, line of the error, words in the message)
+BAD_FILES = [
+    ("alias\tname\n", 1, "first line must be"),
+    ("# format: comity-places/1\nalias\tname\tcountry\n", 2, "column line"),
+    (HEADER + "Foo\tFoo\tKHM\t\t\tcity\n", 3, "7 tab-separated columns"),
+    (HEADER + "Foo\tPhnom Penh\tKH\t\t\t\tcity\n", 3, "ISO alpha-3"),
+    (HEADER + "Foo\tPhnom Penh\tKHM\t\t\t\ttown\n", 3, "kind 'town'"),
+    (HEADER + "# comment\n\nFoo\tPhnom Penh\tKHM\t91\t10\t\tcity\n", 5, "outside -90..90"),
+    (HEADER + "Foo\tPhnom Penh\tKHM\t11.5\t\t\tcity\n", 3, "both lat and lon"),
+    (HEADER + "Foo\tPhnom Penh\tKHM\tnorth\t10\t\tcity\n", 3, "not a number"),
+    (HEADER + "Foo\tPhnom Penh\tKHM\t\t\tabc\tcity\n", 3, "geonameid 'abc'"),
+    (HEADER + "Foo\tNowhere Town\tKHM\t\t\t\tcity\n", 3, "not a GeoNames city"),
+    (HEADER + "Foo\tFoo\tXXX\t\t\t\tcountry\n", 3, "not in the knowledge base"),
+    (HEADER + "\tPhnom Penh\tKHM\t\t\t\tcity\n", 3, "empty alias"),
+]
+
+
+@pytest.mark.parametrize(("content", "line", "words"), BAD_FILES)
+def test_load_bad_file_raises_with_file_and_line(tmp_path: Path, content: str, line: int,
+                                                  words: str) -> None:
+    bad = tmp_path / "places-bad.tsv"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError, match=words) as info:
+        Gazetteer.load([bad])
+    assert info.value.line == line
+    assert info.value.path == str(bad)
+    assert f"{bad}:{line}:" in str(info.value)
+
+
+def test_load_missing_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="cannot read"):
+        Gazetteer.load([tmp_path / "absent.tsv"])
+
+
+_WORDS = st.sampled_from([
+    "in", "Phnom", "Penh", "PHNOM PENH", "—", "-", "(AP)", "Hà", "Nội", "Royal", "Palace",
+    "the", "The", "U.S.", "'s", "Vinh", "Of", ",", ".", "\n", "HCM", "City", ":", "Feb",
+    "6", "of", "Great", "Hall", "People", "Queen", "Victoria", "to", "Kremlin",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(st.text(), st.lists(_WORDS).map(" ".join)),
+       country=st.one_of(st.none(), st.sampled_from(["KHM", "VNM", "THA", "ZZZ", ""])),
+       start=st.integers(min_value=-3, max_value=40))
+def test_places_never_raise(gaz: Gazetteer, text: str, country: str | None,
+                            start: int) -> None:
+    try:
+        found = gaz.find_places(text, country)
+        line = parse_dateline(text, start)
+        gaz.lookup(text, country)
+    except ComityError:
+        return
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    if line is not None:
+        assert text[line[1]:line[2]] == line[0]
