@@ -218,7 +218,7 @@
     const sort = params.get("sort") || "-date";
     const form = filterForm("filters", params, eventFilterFields.concat([
       { name: "sort", label: "Order", options: [["-date", "newest first"], ["date", "oldest first"],
-        ["-intensity", "most cooperative"], ["intensity", "most conflictual"], ["-mentions", "most reported"]] },
+        ["-intensity", "most cooperative"], ["intensity", "most conflictual"], ["-mentions", "most reported"]], default: "-date" },
     ]), (p) => go("/", p));
     const box = el("div", { id: "timeline" }, el("p", { class: "loading", text: "Loading events…" }));
     show(el("h1", { text: "Timeline of events" }), form, box);
@@ -499,20 +499,26 @@
     const W = 960, H = 620;
     forceLayout(nodes, edges, W, H);
     const g = svg("svg", { id: "network", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "network of " + level + "s" });
-    const defs = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
-      svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#8a949b" })));
+    const defs = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 14, markerHeight: 14, markerUnits: "userSpaceOnUse", orient: "auto" },
+      svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#4a555c" })));
     g.appendChild(defs);
     const maxCount = Math.max(...edges.map((e) => e.count));
+    const maxW = Math.max(...nodes.map((n) => n.weight));
+    for (const nd of nodes) nd.r = 5 + 12 * Math.sqrt(nd.weight / maxW);
     for (const e of edges) {
       if (e.s === e.t) continue;
-      g.appendChild(svg("line", { class: "edge", x1: e.s.x.toFixed(1), y1: e.s.y.toFixed(1), x2: e.t.x.toFixed(1), y2: e.t.y.toFixed(1),
+      // stop the line at the target's rim so the arrow head shows; offset the two
+      // directions of a pair sideways so both stay visible
+      const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+      const ox = (-dy / d) * 3, oy = (dx / d) * 3;
+      const x2 = e.t.x - (dx / d) * (e.t.r + 2), y2 = e.t.y - (dy / d) * (e.t.r + 2);
+      g.appendChild(svg("line", { class: "edge", x1: (e.s.x + ox).toFixed(1), y1: (e.s.y + oy).toFixed(1), x2: (x2 + ox).toFixed(1), y2: (y2 + oy).toFixed(1),
         stroke: intensityColor(e.mean), "stroke-width": (1 + 7 * Math.sqrt(e.count / maxCount)).toFixed(2), "marker-end": "url(#arrow)",
         "data-count": e.count },
       svg("title", { text: `${e.s.name} → ${e.t.name}: ${e.count} event(s), mean intensity ${Number(e.mean).toFixed(1)}` })));
     }
-    const maxW = Math.max(...nodes.map((n) => n.weight));
     for (const nd of nodes) {
-      const r = 5 + 12 * Math.sqrt(nd.weight / maxW);
+      const r = nd.r;
       const href = level === "country" ? hashFor("/", { country: nd.id }) : hashFor("/actor/" + encodeURIComponent(nd.id));
       const a = svg("a", { href: href, class: "node-link" },
         svg("circle", { class: "node", cx: nd.x.toFixed(1), cy: nd.y.toFixed(1), r: r.toFixed(1), fill: "#1f5f8b", "data-id": nd.id },
@@ -618,7 +624,7 @@
     if (!items.length) { append(clear(box), [el("p", { class: "muted", text: `No events between ${a} and ${b}.` })]); return; }
     const W = 960, H = 320, left = 40, bottom = 50, top = 20;
     const maxC = Math.max(...items.map((d) => d.count));
-    const bw = (W - left - 10) / items.length;
+    const bw = Math.min(90, (W - left - 10) / items.length);
     const g = svg("svg", { id: "dyad-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `events per month between ${a} and ${b}` });
     for (let t = 0; t <= 4; t++) {
       const v = Math.round((maxC * t) / 4), y = H - bottom - ((H - bottom - top) * v) / maxC;
@@ -631,6 +637,10 @@
       g.appendChild(svg("rect", { class: "bar", x: (x + bw * 0.1).toFixed(1), y: (H - bottom - h).toFixed(1), width: (bw * 0.8).toFixed(1), height: h.toFixed(1),
         fill: intensityColor(d.mean_intensity), "data-period": d.period, "data-count": d.count },
       svg("title", { text: `${d.period}: ${d.count} event(s), mean intensity ${Number(d.mean_intensity).toFixed(2)}` })));
+      if (bw >= 28) {
+        g.appendChild(svg("text", { class: "axis", x: (x + bw / 2).toFixed(1), y: (H - bottom - h - 4).toFixed(1), "text-anchor": "middle",
+          text: Number(d.mean_intensity).toFixed(1) }));
+      }
       if (i % every === 0) {
         g.appendChild(svg("text", { class: "axis", x: (x + bw / 2).toFixed(1), y: H - bottom + 16, "text-anchor": "middle", text: d.period }));
       }
@@ -650,6 +660,12 @@
 
   /* ------------------------------------------------------------------ search */
 
+  /** A search snippet: the store marks matched words as [[word]]; they become <mark>s. */
+  function snippetNodes(snippet) {
+    return String(snippet || "").split(/(\[\[[^\]]*\]\])/).map((part) =>
+      /^\[\[.*\]\]$/.test(part) ? el("mark", { text: part.slice(2, -2) }) : document.createTextNode(part));
+  }
+
   async function searchPage(params) {
     const q = params.get("q") || "";
     document.getElementById("search-input").value = q;
@@ -658,7 +674,7 @@
     let data;
     try { data = await api("/search", { q: q, limit: 50 }); } catch (err) { show(el("h1", { text: "Search" }), errorBox(err)); return; }
     const list = el("ol", { id: "search-results" }, data.items.map((h) => el("li", {},
-      hashLink("/document/" + encodeURIComponent(h.doc_id), null, h.title || h.doc_id), el("div", { class: "snippet muted", text: h.snippet }))));
+      hashLink("/document/" + encodeURIComponent(h.doc_id), null, h.title || h.doc_id), el("div", { class: "snippet muted" }, snippetNodes(h.snippet)))));
     show(el("h1", { text: `Search: ${q}` }), el("p", { class: "summary", text: `${data.count} article(s)` }), list,
       el("p", {}, hashLink("/", { text: q }, "Events whose reports contain these words")));
   }
