@@ -45,6 +45,7 @@ class _Discourse:
     """Who has been mentioned so far in one article."""
 
     persons: list[Entity] = field(default_factory=list)
+    subjects: list[Entity] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
     delegations: dict[str, Entity] = field(default_factory=dict)
     short: dict[str, Entity] = field(default_factory=dict)
@@ -56,9 +57,12 @@ class _Discourse:
         self.persons = [p for p in self.persons if p.id != entity.id] + [entity]
 
     def last(self, *, country: str | None = None, gender: str | None = None,
-             title_words: tuple[str, ...] = (), exclude_country: str | None = None
-             ) -> Entity | None:
-        for p in reversed(self.persons):
+             title_words: tuple[str, ...] = (), exclude_country: str | None = None,
+             sector: str | None = None, subject: bool = False) -> Entity | None:
+        pool = self.subjects if subject and self.subjects else self.persons
+        for p in reversed(pool):
+            if sector and p.sector != sector:
+                continue
             if country and p.country != country:
                 continue
             if exclude_country and p.country == exclude_country:
@@ -137,6 +141,8 @@ class ActorStage:
         def add(start: int, end: int, entity: Entity, how: str,
                 members: tuple[Entity, ...] = (), leader: Entity | None = None) -> None:
             head = _span_head(toks, start, end)
+            if entity.kind == "person" and toks[head].dep in {"nsubj", "nsubjpass"}:
+                state.subjects = [p for p in state.subjects if p.id != entity.id] + [entity]
             found.append(ActorMention(sentence=sent.index, start=start, end=end, head=head,
                                       entity=entity, how=how, members=members,
                                       leader=leader))
@@ -201,7 +207,7 @@ class ActorStage:
                 break
             i += len(entry.key)
         s = start + i
-        if s >= end:
+        if s >= end or all(self.titles.is_title_word(t.text) for t in toks[s:end]):
             return
         text = " ".join(t.text for t in toks[s:end]).replace(" ’s", "").replace(" 's", "")
         if toks[end - 1].text in {"’s", "'s"}:
@@ -298,7 +304,7 @@ class ActorStage:
                 continue
             low = t.text.lower()
             if t.pos == "PRON" and low in PRONOUNS and t.dep in {"nsubj", "nsubjpass"}:
-                prev = state.last(gender=PRONOUNS[low])
+                prev = state.last(gender=PRONOUNS[low], subject=True)
                 if prev is not None:
                     add(t.i, t.i + 1, _retext(prev, t.text), "coref")
                 continue
@@ -337,8 +343,15 @@ class ActorStage:
             if w not in {"two", "party", "high", "level", "high-level", "visiting",
                          "cambodian", "vietnamese"}:
                 title_words.append(w)
-        plural = head_word in {"sides", "leaders", "chiefs", "parties", "ministers",
-                               "presidents", "counterparts"} or det == "both" or "two" in body
+        if any(w in {"three", "four", "five", "all"} for w in body):
+            return
+        plural = head_word in {"sides", "leaders", "chiefs", "ministers", "presidents",
+                               "counterparts"} and (det == "both" or "two" in body)
+        if head_word in {"people", "government", "nation", "state", "authorities"} and \
+                country is not None and country in self.kb.countries:
+            add(left + 1, head + 1, self.country_entity(self.kb.countries[country], text),
+                "country")
+            return
         if head_word in {"side", "sides"} and country is not None and not plural:
             c = self.kb.countries.get(country)
             if c is not None:
@@ -346,6 +359,11 @@ class ActorStage:
             return
         if plural and head_word in COLLECTIVE_NOUNS:
             pair = state.pair()
+            if pair is not None and head_word == "sides":
+                countries = [self.kb.countries[p.country] for p in pair
+                             if p.country in self.kb.countries]
+                if len(countries) == 2 and countries[0] != countries[1]:
+                    pair = tuple(self.country_entity(c, text) for c in countries)
             if pair is not None:
                 add(left, head + 1, _collective(pair, text), "collective", members=pair)
             return
@@ -362,7 +380,7 @@ class ActorStage:
                 add(left, head + 1, self.country_entity(self.kb.countries[country], text),
                     "country")
             return
-        if head_word not in ROLE_HEADS and not self.titles.is_title_word(head_word):
+        if head_word not in ROLE_HEADS and head_word not in self.titles.office_heads:
             return
         if head_word in {"host"}:
             person = state.last(country=host_country) if host_country else None
@@ -375,7 +393,12 @@ class ActorStage:
             tw = tw if not generic else ()
             if not generic:
                 tw = tuple(title_words) + (head_word,)
-            person = state.last(country=country, title_words=tw)
+            sector = "PTY" if "party" in modifiers or any(
+                self.kb.lookup(w) and isinstance(self.kb.lookup(w)[0], Organisation)
+                and self.kb.lookup(w)[0].sector == "PTY" for w in modifiers) else None
+            person = state.last(country=country, title_words=tw, sector=sector,
+                                subject=generic) or state.last(
+                country=country, title_words=tw, sector=sector)
             if person is None and not generic and country is not None:
                 person = self._office_holder(" ".join(tw), country, day)
         if person is not None:

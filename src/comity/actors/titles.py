@@ -65,6 +65,11 @@ class TitleGrammar:
         return fold(word) in self._words
 
     @property
+    def office_heads(self) -> frozenset[str]:
+        """Last words of office titles ("minister", "president", "king")."""
+        return frozenset(e.key[-1] for e in self.entries if e.kind == "title" and e.key)
+
+    @property
     def _words(self) -> frozenset[str]:
         return frozenset(w for k in self._index for w in k)
 

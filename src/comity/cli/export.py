@@ -33,7 +33,7 @@ def _export(args: argparse.Namespace) -> int:
             raise ExportError("parquet is a binary format: give a file with -o FILE")
         target = sys.stdout.buffer if spec.binary else sys.stdout
     n = export_from_db(args.db, args.format, target, filt=filt,
-                       cameo_pairs=args.cameo_pairs)
+                       cameo_pairs=args.cameo_pairs, sort=args.sort)
     if args.output != "-":
         print(f"wrote {n} {args.format} records to {args.output}", file=sys.stderr)
     return 0
@@ -68,4 +68,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--to", dest="date_to", type=_date, help="last date YYYY-MM-DD")
     parser.add_argument("--place", help="place name or ISO alpha-3 of the place")
     parser.add_argument("--text", help="full-text query over the articles")
+    parser.add_argument("--sort", default="date",
+                        choices=["date", "-date", "intensity", "-intensity", "mentions",
+                                 "-mentions"], help="row order (default: date)")
     parser.set_defaults(func=_export)

@@ -16,7 +16,8 @@ LIGHT_VERBS = frozenset({
     "have", "hold", "pay", "make", "conduct", "express", "extend", "convey", "voice", "give",
     "offer", "sign", "attend", "host", "co-chair", "chair", "cochair", "join", "begin",
     "start", "launch", "kick", "receive", "accept", "issue", "send", "deliver", "lodge",
-    "impose", "announce", "stage", "carry", "undertake", "return", "preside",
+    "impose", "announce", "stage", "carry", "undertake", "return", "preside", "depart",
+    "leave", "arrive", "head", "embark", "set", "continue", "wrap", "conclude", "end",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp"})
@@ -93,6 +94,15 @@ class Tree:
             m = self.mention_at(c.i)
             if m is not None and m.entity.kind in {"person", "collective"}:
                 return m
+        if t.text[:1].isupper() and t.pos in {"PROPN", "NOUN"}:
+            # a title whose name the parser attached elsewhere: "with President ... X"
+            for m in self.mentions:
+                if m.start > t.i and m.start - t.i <= 15 and m.entity.kind == "person":
+                    between = self.tokens[t.i + 1:m.start]
+                    if not any(b.pos in {"VERB", "AUX"} or b.text in {",", ";"}
+                               for b in between):
+                        return m
+                    break
         if t.dep in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"} or deep:
             for j in self.subtree(t.i):
                 m = self.mention_at(j)

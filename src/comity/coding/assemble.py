@@ -190,13 +190,26 @@ def merge_in_article(events: list[Event]) -> list[Event]:
 
 
 def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.status != b.status or _pair(a) != _pair(b):
+    if a.type != b.type or a.status != b.status:
+        return False
+    if _pair(a) != _pair(b) and not _same_statement(a, b):
         return False
     if a.type == "CONSULT" and (a.mode == "phone") != (b.mode == "phone"):
         return False
     if a.type != "CONSULT" and a.cameo != b.cameo:
         return False
     return a.date is None or b.date is None or a.date == b.date
+
+
+def _same_statement(a: Event, b: Event) -> bool:
+    """Praise of a country and of its leader by the same actor in one article."""
+    if a.kind != "statement" or a.cameo != b.cameo or a.actor != b.actor:
+        return False
+    if len(a.recipient) != 1 or len(b.recipient) != 1:
+        return False
+    ra, rb = a.recipient[0], b.recipient[0]
+    return ra.country is not None and ra.country == rb.country and "country" in {
+        ra.kind, rb.kind}
 
 
 def _combine(a: Event, b: Event) -> Event:
@@ -209,8 +222,12 @@ def _combine(a: Event, b: Event) -> Event:
     if a.type == "CONSULT":
         order = {"multilateral": 3, "visit": 2, "phone": 1, None: 0}
         mode = max((a.mode, b.mode), key=lambda m: order.get(m, 0))
+    recipient = a.recipient
+    if b.recipient and a.recipient and a.recipient[0].kind == "country" \
+            and b.recipient[0].kind == "person":
+        recipient = b.recipient
     return replace(
-        a, mentions=mentions, num_mentions=len(mentions), participants=tuple(parts),
+        a, recipient=recipient, mentions=mentions, num_mentions=len(mentions), participants=tuple(parts),
         date=a.date or b.date, date_text=a.date_text or b.date_text,
         date_precision=a.date_precision or b.date_precision,
         location=a.location or b.location, mode=mode,

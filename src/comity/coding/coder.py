@@ -73,6 +73,9 @@ class Coder:
             trig = self._trigger(tree, tok)
             if trig is not None:
                 found.append((tok, trig))
+        part = self._initial_participle(tree)
+        if part is not None:
+            found.insert(0, part)
         triggers = {t.i: trig for t, trig in found}
         out: list[Coded] = []
         for tok, trig in found:
@@ -107,6 +110,19 @@ class Coder:
             break
         return best
 
+    def _initial_participle(self, tree: Tree) -> tuple[Token, Trigger] | None:
+        """A sentence-opening participle the tagger took for a name ("Congratulating X on
+        ..., Y said"): a verb trigger whose subject is the main clause's subject."""
+        first = tree.tokens[0]
+        if first.pos == "VERB" or not first.text.endswith("ing") or not first.text[:1].isupper():
+            return None
+        stem = first.text[:-3].lower()
+        for lemma in (stem, stem + "e"):
+            for cand in self.lexicon.candidates(lemma, "VERB"):
+                if len(cand.words) == 1:
+                    return first, cand
+        return None
+
     def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
         for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr"):
             if o.lemma.lower() in trig.objects or o.text.lower() in trig.objects:
@@ -133,7 +149,9 @@ class Coder:
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
                   triggers: dict[int, Trigger], day: dt.date | None, host: str | None
                   ) -> Coded | None:
-        if trig.pos == "VERB":
+        if trig.pos == "VERB" and tok.pos != "VERB" and tok.i == 0:
+            actors, recips, between = self._participle_args(tree)
+        elif trig.pos == "VERB":
             actors, recips, between = self._verb_args(tree, tok, trig)
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
@@ -166,7 +184,7 @@ class Coder:
             persons = [r for r in recip_ents if r.kind == "person"]
             recip_ents = persons[:1] or recip_ents[:1]
         mode = trig.mode
-        parties = {e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
+        parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
         if trig.type == "CONSULT" and len(parties) >= 3:
             mode = "multilateral"
             participants = [e for e in (*recip_ents, *between) if e not in actor_ents]
@@ -197,6 +215,13 @@ class Coder:
             recips.extend(tree.actors_of(o))
             if not recips and trig.type in STATEMENT_TYPES | {"SUPPORT"}:
                 recips.extend(self._owner_in(tree, o))
+            if trig.type in STATEMENT_TYPES and all(r.entity.kind != "person" for r in recips):
+                for j in tree.subtree(o.i):
+                    m = tree.mention_at(j)
+                    if m is not None and m.entity.kind == "person" and \
+                            tree.tokens[m.head].dep == "conj":
+                        recips = [m]
+                        break
         if not recips:
             for o in tree.prep_objects(tok.i, trig.preps or ("with",)):
                 recips.extend(tree.actors_of(o))
@@ -207,6 +232,17 @@ class Coder:
             for c in tree.kids(tok.i, "ccomp", "xcomp"):
                 for s in tree.kids(c.i, "nsubj"):
                     recips.extend(tree.actors_of(s))
+        return actors, recips, []
+
+    def _participle_args(self, tree: Tree
+                         ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
+        root = next((t for t in tree.tokens if t.dep == "ROOT"), None)
+        comma = next((t.i for t in tree.tokens if t.text == ","), None)
+        if root is None or comma is None:
+            return [], [], []
+        subj, _ = tree.subjects(root.i)
+        actors = [m for s in subj for m in tree.actors_of(s)]
+        recips = [m for m in tree.mentions if 0 < m.start < comma][:1]
         return actors, recips, []
 
     def _owner_in(self, tree: Tree, obj: Token) -> list[ActorMention]:
@@ -252,6 +288,8 @@ class Coder:
         if governing is not None and governing.pos == "VERB" and not recips:
             for o in tree.prep_objects(governing.i, trig.preps):
                 recips.extend(tree.actors_of(o))
+        if trig.type == "CONSULT" and len(_entities(actors)) >= 2:
+            between = []
         if trig.type == "CONSULT" and between and actors:
             own = {a.entity.country for a in actors}
             others = [e for e in between if e.country not in own]

@@ -64,7 +64,10 @@ def load_spacy(model: str, patterns: Iterable[RulerPattern] = ()) -> Language:
     seen: set[tuple[str, str]] = set()
     specs: list[dict[str, str]] = []
     for alias, label, ent_id in patterns:
-        for variant in {alias, strip_diacritics(alias)}:
+        variants = {alias, strip_diacritics(alias)}
+        variants |= {v.replace("'", "\u2019") for v in variants if "'" in v}
+        variants |= {v.replace("\u2019", "'") for v in variants if "\u2019" in v}
+        for variant in variants:
             key = (variant.lower(), ent_id)
             if key in seen:
                 continue
