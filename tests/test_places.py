@@ -299,3 +299,21 @@ def test_places_never_raise(gaz: Gazetteer, text: str, country: str | None,
         assert text[m.start:m.end] == m.text
     if line is not None:
         assert text[line[1]:line[2]] == line[0]
+
+
+def test_find_places_seed_locations(gaz: Gazetteer, seeds_dir: Path) -> None:
+    """Every gold event city of the seed articles is found, with the gold country."""
+    import json
+
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))
+    checked = 0
+    for article in gold:
+        text = (seeds_dir / article["file"]).read_text(encoding="utf-8")
+        for event in article["events"]:
+            if not event.get("location"):
+                continue
+            found = {(m.place.name, m.place.country)
+                     for m in gaz.find_places(text, event["location_country"])}
+            assert (event["location"], event["location_country"]) in found, article["file"]
+            checked += 1
+    assert checked >= 4

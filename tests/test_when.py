@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -210,3 +211,18 @@ def test_find_dates_never_raises(text: str, story: date | None, future: bool) ->
     for m in found:
         assert text[m.start:m.end] == m.text
         assert m.precision in {"day", "week", "month", "year"}
+
+
+def test_find_dates_seed_event_dates(seeds_dir: Path) -> None:
+    """Every gold event date of the seed articles is among the dates found in its body."""
+    import json
+
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))
+    for article in gold:
+        text = (seeds_dir / article["file"]).read_text(encoding="utf-8")
+        body = text[text.index(article["story_date"]) + 10:]  # after the date line
+        story = parse_iso_date(article["story_date"])
+        days = {m.date for m in find_dates(body, story)}
+        for event in article["events"]:
+            if event["date"]:
+                assert parse_iso_date(event["date"]) in days, article["file"]
