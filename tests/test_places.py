@@ -317,3 +317,11 @@ def test_find_places_seed_locations(gaz: Gazetteer, seeds_dir: Path) -> None:
             assert (event["location"], event["location_country"]) in found, article["file"]
             checked += 1
     assert checked >= 4
+
+
+def test_load_extra_file_repoints_venue(tmp_path: Path) -> None:
+    extra = tmp_path / "places-extra.tsv"
+    extra.write_text(HEADER + "Royal Palace\tSiem Reap\tKHM\t\t\t\tvenue\n", encoding="utf-8")
+    place = Gazetteer.load([extra]).lookup("Royal Palace", "KHM")
+    assert place is not None and place.name == "Siem Reap"
+    assert Gazetteer.load().lookup("Royal Palace", "KHM").name == "Phnom Penh"  # type: ignore[union-attr]

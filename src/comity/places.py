@@ -341,12 +341,10 @@ class Gazetteer:
                 self._country_row(row, key)
                 continue
             place = self._resolve_row(row)
-            if row.kind == "venue":
-                self._venues.setdefault(key, []).append(place)
-            else:
-                bucket = self._aliases.setdefault(key, [])
-                bucket[:] = [p for p in bucket if p.country != place.country]
-                bucket.append(place)
+            table = self._venues if row.kind == "venue" else self._aliases
+            bucket = table.setdefault(key, [])
+            bucket[:] = [p for p in bucket if p.country != place.country]
+            bucket.append(place)
             self._max_words = max(self._max_words, len(key.split()))
 
     def _country_row(self, row: _Alias, key: str) -> None:
