@@ -50,7 +50,7 @@ def count_docs(url: str) -> int:
 @pytest.mark.slow
 def test_ingest_sigkill_mid_batch_then_rerun_completes(store_url: str, tmp_path: Path
                                                        ) -> None:
-    n = 300
+    n = 150
     folder = write_articles(tmp_path / "arts", n)
     proc = subprocess.Popen(ingest_cmd(folder, store_url), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)

@@ -371,6 +371,16 @@ class Store:
                                  end=x.char_end, text=x.text, url=r.url, source=r.source))
             for x in ms))
 
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` that are stored documents' URLs."""
+        todo = sorted(set(urls))
+        found: set[str] = set()
+        with self._read() as conn:
+            for i in range(0, len(todo), 500):
+                found.update(r.url for r in conn.execute(select(S.documents.c.url).where(
+                    S.documents.c.url.in_(todo[i:i + 500]))))
+        return found
+
     def search(self, q: str, *, limit: int = 20) -> list[SearchHit]:
         """Full-text search over documents (diacritic- and case-insensitive)."""
         with self._read() as conn:
