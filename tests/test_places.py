@@ -85,6 +85,17 @@ def test_lookup_resolves(gaz: Gazetteer, name: str, country: str | None, canonic
     assert place.text == name
 
 
+def test_lookup_ignored_name_with_country_hint(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Van", "TUR")
+    assert place is not None and (place.name, place.country) == ("Van", "TUR")
+    assert gaz.lookup("Van") is None
+
+
+def test_lookup_rare_alternate_spelling(gaz: Gazetteer) -> None:
+    place = gaz.lookup("Ciudad de Mexico")
+    assert place is not None and place.country == "MEX"
+
+
 def test_lookup_city_has_geonames_fields(gaz: Gazetteer) -> None:
     place = gaz.lookup("Hanoi")
     assert place is not None
@@ -97,6 +108,10 @@ def test_lookup_city_has_geonames_fields(gaz: Gazetteer) -> None:
     ("Royal Palace", None),  # several countries have one: no guess
     ("Peace Palace", "THA"),
     ("Xyzzyville", None),
+    # person names and codes that are also towns or GeoNames alternate spellings
+    ("Hun", None), ("Sen", None), ("Kim", None), ("Li", None), ("Lee", None),
+    ("Man", "VNM"), ("CPV", None), ("Lao", None), ("Sam", None), ("Prak", None),
+    ("Victoria", None),
     ("", None),
     ("  ", None),
 ])

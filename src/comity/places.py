@@ -37,6 +37,8 @@ MIN_SINGLE_WORD_POPULATION = 100_000
 MIN_CAPITAL_POPULATION = 100_000
 #: cities whose alternate names are used in running text ("Saigon", "Peking")
 MIN_ALTNAME_POPULATION = 1_000_000
+#: shorter keys never match GeoNames alternate names in lookups (codes, "Li", "Sokha")
+MIN_ALTNAME_LOOKUP_LETTERS = 6
 #: words after which a single-word town is read as a place ("in Vinh", "to Hue")
 LOCATIVE = frozenset({
     "in", "at", "to", "from", "near", "outside", "inside", "around", "across", "toward",
@@ -296,7 +298,7 @@ class Gazetteer:
             if pop >= MIN_ALTNAME_POPULATION:
                 for alt in rec.get("alternatenames", ()):
                     akey = _latin_key(alt)
-                    if akey and akey != key and not (len(alt) <= 4 and alt.isupper()):
+                    if akey and akey != key and len(akey) >= 5:  # not "Sam", "SGN"
                         bucket = self._text.setdefault(akey, [])
                         if idx not in bucket:
                             bucket.append(idx)
@@ -404,7 +406,7 @@ class Gazetteer:
                     continue
                 for name in rec.get("alternatenames", ()):
                     key = _latin_key(name)
-                    if key:
+                    if key and not (len(name) <= 4 and name.isupper()):  # codes: SGN
                         bucket = alt.setdefault(key, [])
                         if idx not in bucket:
                             bucket.append(idx)
@@ -418,6 +420,9 @@ class Gazetteer:
 
     def lookup(self, name: str, country: str | None = None) -> Place | None:
         """The place called ``name`` (city, venue, region or country), or None.
+
+        Names of the ignore list resolve only to a city of that name in ``country``;
+        alternate GeoNames spellings only for names of six letters or more.
 
         Matching ignores case, diacritics, dots and hyphens. Curated aliases come first,
         then venues (in ``country``, or the only one of that name), then countries, then
@@ -453,12 +458,18 @@ class Gazetteer:
             if city is not None and city.capital and place_key(city.name) == key:
                 return self._city_place(city), False, "strong"  # city-states
             return place, False, "strong"
-        if running and key in self._ignore:
-            return None
+        if key in self._ignore:
+            if running or country is None:
+                return None
+            city = self._city(key, country, self._primary)  # "Van" with country="TUR"
+            if city is None or city.country != country:
+                return None
+            return self._city_place(city), False, "town"
         city = self._city(key, country, self._text if running else self._primary)
         if city is None and not running:
-            city = (self._city(key, country, self._text)
-                    or self._city(key, country, self._all_alt()))
+            city = self._city(key, country, self._text)
+            if city is None and len(key.replace(" ", "")) >= MIN_ALTNAME_LOOKUP_LETTERS:
+                city = self._city(key, country, self._all_alt())
         if city is None:
             return None
         strong = city.capital and city.population >= MIN_CAPITAL_POPULATION
