@@ -130,7 +130,7 @@ def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
     out.mkdir(parents=True, exist_ok=True)
     n_parts = _partitions(spark, partitions)
     doc_type = spark_schema(DOCUMENT_SCHEMA)
-    listing = out / "_paths.txt"
+    listing = out / "input-paths.txt"
     if source.is_file() and source.name.endswith(JSON_SUFFIXES) or _is_parquet_dataset(source):
         frame = _rows_frame(spark, source).repartition(n_parts)
         result = frame.mapInArrow(extract_rows_fn(settings, str(source)), doc_type)

@@ -1,0 +1,82 @@
+"""Spark fixtures: one local[2] session for the module's tests, a small hand-written corpus
+(wire-style sentences written for these tests) and fresh databases."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+PG_BASE = os.environ.get("COMITY_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+#: id -> (text, story date, source); two outlets report each of the first two meetings
+ARTICLES: dict[str, tuple[str, str, str]] = {
+    "vna-1": ("HANOI — Prime Minister Pham Minh Chinh held talks with Cambodian Prime "
+              "Minister Hun Manet in Hanoi on Monday. The two leaders agreed to raise "
+              "bilateral trade.", "2025-03-04", "vna"),
+    "akp-1": ("PHNOM PENH — Cambodian Prime Minister Hun Manet held talks with his Vietnamese "
+              "counterpart Pham Minh Chinh in Hanoi on Monday, March 3.", "2025-03-04", "akp"),
+    "kyodo-1": ("TOKYO — Japanese Prime Minister Shigeru Ishiba held talks with French "
+                "President Emmanuel Macron in Tokyo on Tuesday, the government said.",
+                "2025-03-05", "kyodo"),
+    "afp-1": ("TOKYO — French President Emmanuel Macron met Japanese Prime Minister Shigeru "
+              "Ishiba in Tokyo on Tuesday.", "2025-03-05", "afp"),
+    "vna-2": ("HANOI — General Secretary To Lam received Cambodian Senate President Hun Sen "
+              "in Hanoi on Thursday.", "2025-03-07", "vna"),
+    "eco-1": ("The central bank kept interest rates unchanged on Wednesday as inflation eased "
+              "to 2.1 percent, and analysts expect a cut in June.", "2025-03-05", "wire"),
+}
+
+
+def corpus_records() -> list[dict[str, Any]]:
+    """The test corpus as JSON Lines records."""
+    return [{"id": k, "text": t, "date": d, "source": s, "url": f"https://example.org/{k}"}
+            for k, (t, d, s) in ARTICLES.items()]
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """A local[2] SparkSession shared by the Spark tests."""
+    pytest.importorskip("pyspark")
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from comity.spark.jobs import spark_session
+
+    session = spark_session("local[2]", "comity-tests",
+                            {"spark.sql.shuffle.partitions": "4"})
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def corpus_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus as one JSON Lines file, plus one record with no date (an error)."""
+    path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
+    lines = [json.dumps(r) for r in corpus_records()]
+    lines.append(json.dumps({"id": "nodate", "text": "Leaders met."}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema on 127.0.0.1:5432 (dropped afterwards)."""
+    name = f"comity_spark_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    engine = sa.create_engine(PG_BASE)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {name}")
+    except sa.exc.OperationalError as exc:
+        pytest.fail(f"PostgreSQL at {PG_BASE} is unreachable ({exc})")
+    try:
+        yield f"{PG_BASE}?options=-csearch_path%3D{name}"
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        engine.dispose()
