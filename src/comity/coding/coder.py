@@ -280,7 +280,8 @@ class Coder:
                 verb = tree.tokens[governing.head]
             if tok.dep == "conj":
                 verb = tree.tokens[governing.head] if governing.head != governing.i else verb
-            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS or tok.dep != "pobj"):
+            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS or tok.dep in {
+                    "nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))
         for o in tree.prep_objects(tok.i, trig.preps):
@@ -359,7 +360,7 @@ class Coder:
                     cur, steps = head, steps + 1
                     continue
                 break
-            if cur.dep in {"conj", "ccomp", "relcl", "advcl"} and cur.pos == "VERB":
+            if cur.dep in {"ccomp", "relcl", "advcl"} and cur.pos == "VERB":
                 break
             cur, steps = head, steps + 1
         return "occurred"

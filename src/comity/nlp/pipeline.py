@@ -83,6 +83,18 @@ HYPHENATED = ("co-chair", "co-host", "co-sign", "co-sponsor", "co-operate", "co-
               "co-organize", "co-preside")
 
 
+def _hyphen_lemmas() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for stem in HYPHENATED:
+        base = stem[:-1] if stem.endswith("e") else stem
+        for form in {stem, stem + "s", base + "ed", base + "ing", stem + "d"}:
+            out[form] = stem
+    return out
+
+
+HYPHEN_LEMMAS = _hyphen_lemmas()
+
+
 def _add_special_cases(nlp: Language) -> None:
     from spacy.symbols import NORM, ORTH
 
@@ -130,7 +142,8 @@ class NLPStage:
 
 def _to_sentence(sdoc: Any, index: int, start: int, end: int) -> Sentence:
     tokens = tuple(
-        Token(i=t.i, text=t.text, lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
+        Token(i=t.i, text=t.text, lemma=HYPHEN_LEMMAS.get(t.text.lower(), t.lemma_),
+              pos=t.pos_, tag=t.tag_, dep=t.dep_,
               head=t.head.i, start=start + t.idx, end=start + t.idx + len(t.text),
               ent_type=t.ent_type_, ent_iob=t.ent_iob_)
         for t in sdoc)
