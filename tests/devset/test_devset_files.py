@@ -45,7 +45,7 @@ FLAGS = {
 COUNTRIES = {
     "Australia": "AUS", "Brunei": "BRN", "Cambodia": "KHM", "Chile": "CHL", "China": "CHN",
     "France": "FRA", "Germany": "DEU", "India": "IND", "Indonesia": "IDN", "Japan": "JPN",
-    "Laos": "LAO", "Malaysia": "MYS", "Myanmar": "MMR", "New Zealand": "NZL",
+    "Laos": "LAO", "Malaysia": "MYS", "Turkey": "TUR", "Myanmar": "MMR", "New Zealand": "NZL",
     "North Korea": "PRK", "Philippines": "PHL", "Russia": "RUS", "Singapore": "SGP",
     "South Korea": "KOR", "Thailand": "THA", "Timor-Leste": "TLS", "Ukraine": "UKR",
     "United Kingdom": "GBR", "United States": "USA", "Vietnam": "VNM",
