@@ -144,6 +144,9 @@ RUNNING = [
     ("at the Istana on Friday", "SGP", [("Istana", "Singapore", True)]),
     ("met in Huế and Đà Nẵng", None, [("Huế", "Hue", False), ("Đà Nẵng", "Da Nang", False)]),
     ("in North Korea and Latin America", None, [("North Korea", "North Korea", False)]),
+    ("He will travel to the northeastern city of Harbin on Friday", None,
+     [("Harbin", "Harbin", False)]),
+    ("They first met in Bali a year ago.", None, [("Bali", "Bali", False)]),
 ]
 
 

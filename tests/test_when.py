@@ -38,6 +38,13 @@ CASES = [
     ("SEPTEMBER 2 holiday", FRI, False, "SEPTEMBER 2", date(2025, 9, 2), "day", False),
     ("since March 3, 2024,", FRI, False, "since March 3, 2024", date(2024, 3, 3), "day",
      False),
+    # ranges: the first day
+    ("a state visit from Nov. 10-13.", FRI, False, "from Nov. 10-13", date(2025, 11, 10),
+     "day", False),
+    ("an official visit from 3 to 5 March", FRI, False, "from 3 to 5 March",
+     date(2026, 3, 3), "day", False),
+    ("held on 6-7 February 2025", FRI, False, "on 6-7 February 2025", date(2025, 2, 6),
+     "day", False),
     # year inference around New Year (no year given: the nearest year)
     ("arrived on Dec 30", JAN2, False, "on Dec 30", date(2025, 12, 30), "day", False),
     ("arrived on January 3", DEC30, False, "on January 3", date(2026, 1, 3), "day", False),

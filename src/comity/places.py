@@ -39,11 +39,11 @@ MIN_CAPITAL_POPULATION = 100_000
 MIN_ALTNAME_POPULATION = 1_000_000
 #: shorter keys never match GeoNames alternate names in lookups (codes, "Li", "Sokha")
 MIN_ALTNAME_LOOKUP_LETTERS = 6
-#: words after which a single-word town is read as a place ("in Vinh", "to Hue")
+#: words after which a single-word town is read as a place ("in Vinh", "city of Harbin")
 LOCATIVE = frozenset({
     "in", "at", "to", "from", "near", "outside", "inside", "around", "across", "toward",
     "towards", "via", "visit", "visited", "visiting", "visits", "reach", "reached", "left",
-    "leave", "leaving", "into",
+    "leave", "leaving", "into", "of",
 })
 #: capitalised words that may precede a place without making it part of a name
 _FUNCTION_WORDS = LOCATIVE | frozenset({

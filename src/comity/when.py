@@ -107,10 +107,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # [on] [the morning of] [Friday,] February 6[,] [2025] [morning]
         ("mdy", rf"{_NOT_WORD_BEFORE}{_ON}(?:(?i:the)\s+{_PART}\s+(?i:of)\s+)?"
                 rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})"
+                rf"(?:\s*(?:[-–]|(?i:to|and)\s)\s*{_DAYNUM})?"  # ranges: Nov. 10-13
                 rf"(?:,?\s+(?P<y>{_YEAR})(?!\d))?(?:\s+{_PART})?{_NOT_WORD_AFTER}"),
         # [on] [Friday,] 6 February [2025] / the 6th of February
         ("dmy", rf"{_NOT_WORD_BEFORE}{_ON}(?:(?i:the)\s+{_PART}\s+(?i:of)\s+)?"
-                rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAYNUM})\s+(?:(?i:of)\s+)?"
+                rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?(?P<d>{_DAYNUM})"
+                rf"(?:\s*(?:[-–]|(?i:to|and)\s)\s*{_DAYNUM})?\s+(?:(?i:of)\s+)?"
                 rf"(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})(?!\d))?{_NOT_WORD_AFTER}"),
         # March 2025, [in] [early|mid-|late] March 2025
         ("my", rf"{_NOT_WORD_BEFORE}(?:(?i:in|during|since|until|by)\s+)?"
