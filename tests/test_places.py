@@ -343,3 +343,25 @@ def test_load_extra_file_repoints_venue(tmp_path: Path) -> None:
     place = Gazetteer.load([extra]).lookup("Royal Palace", "KHM")
     assert place is not None and place.name == "Siem Reap"
     assert Gazetteer.load().lookup("Royal Palace", "KHM").name == "Phnom Penh"  # type: ignore[union-attr]
+
+
+def test_find_places_devset_locations(gaz: Gazetteer) -> None:
+    """The gold cities of the development set's events are found in their articles."""
+    import json
+
+    folder = Path(__file__).parent / "devset"
+    if not (folder / "gold.json").is_file():
+        pytest.skip("tests/devset/gold.json not present")
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    total = found = 0
+    for article in gold:
+        text = (folder / "articles" / article["file"]).read_text(encoding="utf-8")
+        for event in article["events"]:
+            if not event.get("location"):
+                continue
+            total += 1
+            places = {(m.place.name, m.place.country)
+                      for m in gaz.find_places(text, event["location_country"])}
+            found += (event["location"], event["location_country"]) in places
+    assert total >= 20
+    assert found / total >= 0.9, f"{found}/{total}"

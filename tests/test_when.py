@@ -233,3 +233,27 @@ def test_find_dates_seed_event_dates(seeds_dir: Path) -> None:
         for event in article["events"]:
             if event["date"]:
                 assert parse_iso_date(event["date"]) in days, article["file"]
+
+
+def test_find_dates_devset_event_dates() -> None:
+    """The gold dates of the development set's own events are among the dates found (the
+    future reading for planned events)."""
+    import json
+
+    folder = Path(__file__).parent / "devset"
+    if not (folder / "gold.json").is_file():
+        pytest.skip("tests/devset/gold.json not present")
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    total = found = 0
+    for article in gold:
+        text = (folder / "articles" / article["file"]).read_text(encoding="utf-8")
+        story = parse_iso_date(article["story_date"])
+        for event in article["events"]:
+            if not event.get("date") or event.get("background"):
+                continue
+            total += 1
+            days = {m.date for m in find_dates(text, story,
+                                               future=event["status"] == "planned")}
+            found += parse_iso_date(event["date"]) in days
+    assert total >= 20
+    assert found / total >= 0.95, f"{found}/{total}"
