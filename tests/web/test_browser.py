@@ -231,3 +231,12 @@ def test_hostile_article_is_shown_as_text_and_nothing_runs(page: tuple[Any, Watc
     pg.wait_for_timeout(300)
     assert pg.evaluate("window.__pwned === undefined")
     assert watch.dialogs == []
+
+
+def test_outside_requests_are_caught_by_the_guard(page: tuple[Any, Watch], server: str) -> None:
+    pg, watch = page
+    open_page(pg, server + "/#/")
+    pg.evaluate("fetch('http://example.invalid/x.js').catch(() => null)")
+    pg.wait_for_timeout(200)
+    assert watch.blocked == ["http://example.invalid/x.js"]
+    watch.blocked.clear()
