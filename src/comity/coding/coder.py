@@ -301,11 +301,13 @@ class Coder:
 
     def _multilateral_phrase(self, tree: Tree, tok: Token) -> bool:
         """"the meeting of the three Party leaders", "among ... leaders of A, B and C"."""
-        sub = [tree.tokens[j] for j in tree.subtree(tok.i)]
         nums = {"three", "four", "five", "six", "ten", "3", "4", "5"}
-        return any(t.text.lower() in nums for t in sub) and any(
-            t.lemma.lower() in {"leader", "party", "country", "nation", "minister"}
-            for t in sub)
+        for j in tree.subtree(tok.i):
+            t = tree.tokens[j]
+            if t.text.lower() in nums and t.head != t.i and tree.tokens[t.head].lemma.lower() in {
+                    "leader", "party", "country", "nation", "minister", "side"}:
+                return True
+        return False
 
     def _party_leaders(self, tree: Tree, tok: Token, day: dt.date | None, host: str | None,
                        actors: list[Entity]) -> tuple[list[Entity], list[Entity]]:
