@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _db import pg_schema_url
 
 from comity.store import Store
+
+from ._db import pg_schema_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

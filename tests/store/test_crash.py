@@ -75,7 +75,7 @@ def test_ingest_sigkill_mid_batch_then_rerun_completes(store_url: str, tmp_path:
 
 @pytest.mark.slow
 def test_concurrent_ingest_on_postgresql_no_duplicates(tmp_path: Path) -> None:
-    from _db import pg_schema_url
+    from ._db import pg_schema_url
 
     folder = write_articles(tmp_path / "arts", 40)
     gen_a, gen_b = pg_schema_url(), pg_schema_url()

@@ -10,8 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _db import pg_schema_url
-from _events import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from comity.dedup import canonical_id
+from comity.errors import NotFoundError, StoreError
+from comity.store import EventFilter, Store
+
+from ._db import pg_schema_url
+from ._events import (
     HUN_MANET,
     PHNOM_PENH,
     PROV,
@@ -22,12 +29,6 @@ from _events import (
     event,
     result,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from comity.dedup import canonical_id
-from comity.errors import NotFoundError, StoreError
-from comity.store import EventFilter, Store
 
 
 def test_ingest_summary_counts(store: Store) -> None:
