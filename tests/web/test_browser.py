@@ -243,3 +243,13 @@ def test_outside_requests_are_caught_by_the_guard(page: tuple[Any, Watch], serve
         pg.goto("http://example.invalid/")
     assert watch.blocked == ["http://example.invalid/"]
     watch.blocked.clear()
+
+
+def test_api_reference_page_lists_endpoints_offline(page: tuple[Any, Watch],
+                                                    server: str) -> None:
+    pg, _ = page
+    open_page(pg, server + "/#/api")
+    heads = pg.locator("section.endpoint h2 code").all_inner_texts()
+    assert "GET /api/events" in heads and "POST /api/documents" in heads
+    assert pg.locator("section.endpoint", has_text="GET /api/events").locator(
+        "td code", has_text="date_from").count() == 1

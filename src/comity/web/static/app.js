@@ -679,6 +679,43 @@
       el("p", {}, hashLink("/", { text: q }, "Events whose reports contain these words")));
   }
 
+  /* ------------------------------------------------------------------ API reference */
+
+  function schemaText(sc) {
+    if (!sc) return "";
+    if (sc.anyOf) return sc.anyOf.map(schemaText).filter((t) => t && t !== "null").join(" or ");
+    if (sc.enum) return sc.enum.join(" | ");
+    return sc.format ? `${sc.type} (${sc.format})` : (sc.type || (sc.$ref ? sc.$ref.split("/").pop() : ""));
+  }
+
+  /** The API reference, drawn from /openapi.json (works offline, unlike /docs). */
+  async function apiPage() {
+    show(el("h1", { text: "API reference" }), el("p", { class: "loading", text: "Loading…" }));
+    let spec;
+    try {
+      const r = await fetch("/openapi.json");
+      if (!r.ok) throw new Error("cannot load /openapi.json");
+      spec = await r.json();
+    } catch (err) { show(errorBox(err)); return; }
+    const sections = [];
+    for (const [path, methods] of Object.entries(spec.paths || {})) {
+      for (const [method, op] of Object.entries(methods)) {
+        const params = (op.parameters || []).map((p) => el("tr", {},
+          el("td", {}, el("code", { text: p.name })), el("td", { text: p.in }), el("td", { text: p.required ? "yes" : "" }),
+          el("td", { text: schemaText(p.schema) + (p.schema && p.schema.default !== undefined ? ` = ${p.schema.default}` : "") }),
+          el("td", { text: p.description || "" })));
+        sections.push(el("section", { class: "endpoint" },
+          el("h2", {}, el("code", { text: `${method.toUpperCase()} ${path}` }), " — ", op.summary || ""),
+          op.description ? el("p", { class: "muted", text: op.description }) : null,
+          params.length ? el("table", { class: "data" }, el("tr", {}, ["Parameter", "In", "Required", "Type", "Meaning"].map((h) => el("th", { text: h }))), params) : null,
+          op.requestBody ? el("p", { class: "muted", text: "Body: JSON (see the schema in /openapi.json)." }) : null));
+      }
+    }
+    show(el("h1", { text: `API reference — ${spec.info.title} ${spec.info.version}` }),
+      el("p", { class: "muted" }, spec.info.description || "", " Machine-readable: ", el("a", { href: "/openapi.json", text: "/openapi.json" }), "."),
+      sections);
+  }
+
   /* ------------------------------------------------------------------ router */
 
   function go(path, params) {
@@ -709,6 +746,7 @@
       else if (page === "documents") await documentsPage(params);
       else if (page === "document" && arg) await documentPage(arg);
       else if (page === "search") await searchPage(params);
+      else if (page === "api") await apiPage();
       else show(el("h1", { text: "Not found" }), el("p", { class: "error", text: `There is no page “${path}”.` }));
     } catch (err) {
       show(errorBox(err));
