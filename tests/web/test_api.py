@@ -142,9 +142,13 @@ def test_actors_search(client: TestClient, params: dict[str, str], names: set[st
 
 
 def test_actors_paginate(client: TestClient) -> None:
-    a = client.get("/api/actors", params={"limit": 2}).json()["items"]
-    b = client.get("/api/actors", params={"limit": 2, "offset": 2}).json()["items"]
-    assert len(a) == 2 and b and not {x["id"] for x in a} & {x["id"] for x in b}
+    a = client.get("/api/actors", params={"limit": 2}).json()
+    b = client.get("/api/actors", params={"limit": 2, "offset": 2}).json()
+    assert len(a["items"]) == 2 and b["items"]
+    assert not {x["id"] for x in a["items"]} & {x["id"] for x in b["items"]}
+    assert a["more"] is True
+    last = client.get("/api/actors", params={"limit": 50, "offset": 2}).json()
+    assert last["more"] is False and last["count"] == len(last["items"])
 
 
 def test_actor_detail_roles_over_time_and_events(client: TestClient) -> None:

@@ -97,6 +97,13 @@ Offset = Annotated[int, Query(ge=0, description="items to skip")]
 EventSort = Literal["date", "-date", "intensity", "-intensity", "mentions", "-mentions"]
 
 
+def _open_page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of a list without a total: ``more`` tells whether another page follows
+    (the store was asked for ``limit + 1`` items)."""
+    return {"limit": limit, "offset": offset, "count": min(len(items), limit),
+            "more": len(items) > limit, "items": to_json(items[:limit])}
+
+
 @router.get("/health", summary="Server and database status")
 def health(request: Request) -> dict[str, Any]:
     """``{"status": "ok", "events": N}`` when the database answers."""
@@ -146,8 +153,8 @@ def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
            ) -> dict[str, Any]:
     """A page of actors with their event counts."""
     items = _store(request).actors(query=q or None, provisional=provisional,
-                                   limit=limit, offset=offset)
-    return page(items, offset + len(items) if len(items) < limit else -1, limit, offset)
+                                   limit=limit + 1, offset=offset)
+    return _open_page(items, limit, offset)
 
 
 @router.get("/actors/{actor_id:path}", summary="One actor: roles over time and events")
@@ -169,8 +176,8 @@ def actor(request: Request, actor_id: str,
 @router.get("/documents", summary="Documents in the database")
 def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """A page of document summaries."""
-    items = _store(request).documents(limit=limit, offset=offset)
-    return page(items, offset + len(items) if len(items) < limit else -1, limit, offset)
+    items = _store(request).documents(limit=limit + 1, offset=offset)
+    return _open_page(items, limit, offset)
 
 
 @router.get("/documents/{doc_id:path}", summary="One document: text and evidence spans")

@@ -362,7 +362,7 @@
       el("td", { text: d.source || "" }), el("td", { text: d.story_date || "" }), el("td", { text: String(d.events) })));
     show(el("h1", { text: "Documents" }),
       el("table", { class: "data" }, el("tr", {}, ["Title", "Source", "Date", "Events"].map((h) => el("th", { text: h }))), rows),
-      pager(params, offset, data.count < PAGE_SIZE ? offset + data.count : offset + PAGE_SIZE + 1, "/documents"));
+      pager(params, offset, data.more ? offset + PAGE_SIZE + 1 : offset + data.count, "/documents"));
   }
 
   /* ------------------------------------------------------------------ actors */
