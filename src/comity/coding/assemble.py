@@ -227,7 +227,8 @@ def _combine(a: Event, b: Event) -> Event:
             and b.recipient[0].kind == "person":
         recipient = b.recipient
     return replace(
-        a, recipient=recipient, mentions=mentions, num_mentions=len(mentions), participants=tuple(parts),
+        a, recipient=recipient, mentions=mentions, num_mentions=len(mentions),
+        participants=tuple(parts),
         date=a.date or b.date, date_text=a.date_text or b.date_text,
         date_precision=a.date_precision or b.date_precision,
         location=a.location or b.location, mode=mode,

@@ -12,7 +12,8 @@ ABBREVIATIONS = frozenset({
     "oct", "nov", "dec", "h.e", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx",
     "dept", "est", "fig", "hon", "rev", "mt", "ft", "sq", "pres", "amb",
 })
-_BOUNDARY = re.compile(r"([.!?]+['\"\u2019\u201d)]*|\./\.)(\s+)(?=[\"'\u201c\u2018(]?[A-Z0-9\u00C0-\u1EF9])")
+_BOUNDARY = re.compile(r"([.!?]+['\"\u2019\u201d)]*|\./\.)(\s+)"
+                       r"(?=[\"'\u201c\u2018(]?[A-Z0-9\u00C0-\u1EF9])")
 _PARA = re.compile(r"\n\s*\n|\n(?=\s*[A-Z\u00C0-\u1EF9\"\u201c])")
 
 
