@@ -91,6 +91,12 @@ def test_kb_person_roles_have_known_country_sector_and_organisation(kb: Knowledg
             assert r.organisation is None or r.organisation in kb.organisations, (p.id, r)
 
 
+def test_kb_role_country_matches_its_organisation(kb: KnowledgeBase) -> None:
+    mismatched = [(p.id, r.office) for p in kb.persons.values() for r in p.roles
+                  if r.organisation and kb.organisations[r.organisation].country != r.country]
+    assert not mismatched
+
+
 def test_kb_organisations_have_known_country(kb: KnowledgeBase) -> None:
     for o in kb.organisations.values():
         assert o.country in kb.countries or o.country in NON_STATE_CODES, o
