@@ -43,18 +43,19 @@ FLAGS = {
 }
 # Country and non-person actors the gold may use as source/target (name -> ISO alpha-3).
 COUNTRIES = {
-    "Australia": "AUS", "Brunei": "BRN", "Cambodia": "KHM", "Chile": "CHL", "China": "CHN",
-    "France": "FRA", "Germany": "DEU", "India": "IND", "Indonesia": "IDN", "Japan": "JPN",
-    "Laos": "LAO", "Malaysia": "MYS", "Turkey": "TUR", "Myanmar": "MMR", "New Zealand": "NZL",
-    "North Korea": "PRK", "Philippines": "PHL", "Russia": "RUS", "Singapore": "SGP",
-    "South Korea": "KOR", "Thailand": "THA", "Timor-Leste": "TLS", "Ukraine": "UKR",
+    "Australia": "AUS", "Belarus": "BLR", "Brunei": "BRN", "Cambodia": "KHM", "Chile": "CHL",
+    "China": "CHN", "France": "FRA", "Germany": "DEU", "India": "IND", "Indonesia": "IDN",
+    "Japan": "JPN", "Laos": "LAO", "Malaysia": "MYS", "Myanmar": "MMR", "New Zealand": "NZL",
+    "North Korea": "PRK", "Norway": "NOR", "Philippines": "PHL", "Poland": "POL",
+    "Russia": "RUS", "Singapore": "SGP", "Slovenia": "SVN", "South Korea": "KOR",
+    "Thailand": "THA", "Timor-Leste": "TLS", "Turkey": "TUR", "Ukraine": "UKR",
     "United Kingdom": "GBR", "United States": "USA", "Vietnam": "VNM",
 }
 ORGANISATIONS = {
     "ASEAN": "IGO", "United Nations": "IGO", "United Nations Security Council": "IGO",
     "European Union": "IGO", "Communist Party of Vietnam": "VNM",
     "Cambodian People's Party": "KHM", "Lao People's Revolutionary Party": "LAO",
-    "Communist Party of China": "CHN",
+    "Communist Party of China": "CHN", "Democratic Party of Korea": "KOR",
 }
 ISO3 = re.compile(r"^[A-Z]{3}$")
 FIRST_LINE = re.compile(r"^ date (\d{4}-\d{2}-\d{2}) \S")
