@@ -23,7 +23,7 @@ from comity.actors.kb import (
     load_kb,
 )
 from comity.errors import DataFileError
-from comity.textnorm import strip_diacritics
+from comity.textnorm import name_key, strip_diacritics
 
 PERSON_HEADER = '{"format": "comity-kb/persons", "version": 1}'
 ORG_HEADER = '{"format": "comity-kb/organisations", "version": 1}'
@@ -112,7 +112,6 @@ def test_kb_vietnamese_canonical_names_keep_diacritics(kb: KnowledgeBase) -> Non
 
 
 def test_kb_aliases_differ_from_name_after_folding(kb: KnowledgeBase) -> None:
-    from comity.textnorm import name_key
     for entry in (*kb.persons.values(), *kb.organisations.values()):
         keys = [name_key(a) for a in entry.aliases]
         assert name_key(entry.name) not in keys, entry.id
