@@ -99,12 +99,16 @@ class Store:
         try:
             with writer(self.engine) as conn, conn.begin():
                 lock(conn)
+                keep: list[tuple[Document | None, list[Event]]] = []
+                ents: list[tuple[Entity, str | None]] = []
                 for doc, events, provisional in items:
                     if doc is not None and not W.place_document(conn, doc, stats, blocks):
                         continue
-                    new_ids.update(W.store_doc_events(conn, events, doc, blocks, stats))
-                    W.upsert_actors(conn, [*W.entities_of(events), *provisional],
-                                    doc.id if doc else None)
+                    keep.append((doc, events))
+                    doc_id = doc.id if doc else None
+                    ents.extend((e, doc_id) for e in (*W.entities_of(events), *provisional))
+                new_ids.update(W.store_doc_events(conn, keep, blocks, stats))
+                W.upsert_actors(conn, ents)
                 merged = W.recompute_blocks(conn, blocks, self.settings.merge_days, new_ids)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database: {exc}") from exc
@@ -273,7 +277,7 @@ class Store:
                                  .values(block=key, payload=json.dumps(
                                      event_to_record(new), ensure_ascii=False,
                                      sort_keys=True)))
-                W.upsert_actors(conn, [target], None)
+                W.upsert_actors(conn, [(target, None)])
                 conn.execute(delete(S.actors).where(S.actors.c.id == prov_id))
                 W.recompute_blocks(conn, blocks, self.settings.merge_days)
         except SQLAlchemyError as exc:

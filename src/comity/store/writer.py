@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from comity.dedup import block_key, cluster_events
@@ -100,45 +100,48 @@ def place_document(conn: Connection, doc: Document, stats: BatchStats,
     return True
 
 
-def store_doc_events(conn: Connection, events: Sequence[Event], doc: Document | None,
+def store_doc_events(conn: Connection, items: Sequence[tuple[Document | None, Sequence[Event]]],
                      blocks: set[str], stats: BatchStats) -> list[str]:
-    """Store per-document events (replacing same ids); returns their ids."""
-    rows = []
-    seen: set[str] = set()
-    for ev in events:
-        if ev.id in seen:
-            continue
-        seen.add(ev.id)
-        ev = _with_provenance(ev, doc)
-        key = block_key(ev)
-        blocks.add(key)
-        doc_id = doc.id if doc else None
-        rows.append({"id": ev.id, "doc_id": doc_id, "block": key, "canonical_id": None,
-                     "payload": _payload(ev)})
-    if rows:
-        ids = [r["id"] for r in rows]
-        old = conn.execute(select(S.doc_events.c.block).where(S.doc_events.c.id.in_(ids)))
+    """Store the per-document events of a batch (replacing same ids); returns their ids."""
+    rows: dict[str, dict[str, object]] = {}
+    for doc, events in items:
+        for ev in events:
+            if ev.id in rows:
+                continue
+            ev = _with_provenance(ev, doc)
+            key = block_key(ev)
+            blocks.add(key)
+            rows[ev.id] = {"id": ev.id, "doc_id": doc.id if doc else None, "block": key,
+                           "canonical_id": None, "payload": _payload(ev)}
+    ids = list(rows)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        old = conn.execute(select(S.doc_events.c.block).where(S.doc_events.c.id.in_(chunk)))
         blocks.update(r.block for r in old)
-        conn.execute(delete(S.doc_events).where(S.doc_events.c.id.in_(ids)))
-        conn.execute(insert(S.doc_events), rows)
+        conn.execute(delete(S.doc_events).where(S.doc_events.c.id.in_(chunk)))
+    if rows:
+        conn.execute(insert(S.doc_events), list(rows.values()))
     stats.events += len(rows)
-    return [str(r["id"]) for r in rows]
+    return ids
 
 
-def upsert_actors(conn: Connection, entities: Iterable[Entity], doc_id: str | None) -> None:
-    """Insert actors not yet known (the first document that names them is kept)."""
-    todo: dict[str, Entity] = {}
-    for e in entities:
-        todo.setdefault(e.id, e)
+def upsert_actors(conn: Connection, entities: Iterable[tuple[Entity, str | None]]) -> None:
+    """Insert actors not yet known, with the first document (of this batch) naming them."""
+    todo: dict[str, tuple[Entity, str | None]] = {}
+    for e, doc_id in entities:
+        todo.setdefault(e.id, (e, doc_id))
     if not todo:
         return
-    known = {r.id for r in conn.execute(select(S.actors.c.id)
-                                        .where(S.actors.c.id.in_(list(todo))))}
+    known: set[str] = set()
+    keys = sorted(todo)
+    for start in range(0, len(keys), 500):
+        known.update(r.id for r in conn.execute(
+            select(S.actors.c.id).where(S.actors.c.id.in_(keys[start:start + 500]))))
     rows = [{"id": e.id, "name": e.name, "name_folded": fold(e.name), "kind": e.kind,
              "country": e.country, "sector": e.sector, "title": e.title,
              "provisional": e.provisional or e.id.startswith("prov:"), "first_doc": doc_id,
              "evidence": e.text or None}
-            for k, e in sorted(todo.items()) if k not in known]
+            for k, (e, doc_id) in sorted(todo.items()) if k not in known]
     if rows:
         conn.execute(insert(S.actors), rows)
 
@@ -148,13 +151,12 @@ def entities_of(events: Iterable[Event]) -> list[Entity]:
     return [e for ev in events for e in (*ev.actor, *ev.recipient, *ev.participants)]
 
 
-def _delete_events(conn: Connection, ids: list[str]) -> None:
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        conn.execute(delete(S.event_actors).where(S.event_actors.c.event_id.in_(chunk)))
-        conn.execute(delete(S.mentions).where(S.mentions.c.event_id.in_(chunk)))
-        conn.execute(delete(S.links).where(S.links.c.event_id.in_(chunk)))
-        conn.execute(delete(S.events).where(S.events.c.id.in_(chunk)))
+def _delete_block_events(conn: Connection, blocks: list[str]) -> None:
+    ids = select(S.events.c.id).where(S.events.c.block.in_(blocks))
+    conn.execute(delete(S.event_actors).where(S.event_actors.c.event_id.in_(ids)))
+    conn.execute(delete(S.mentions).where(S.mentions.c.event_id.in_(ids)))
+    conn.execute(delete(S.links).where(S.links.c.event_id.in_(ids)))
+    conn.execute(delete(S.events).where(S.events.c.block.in_(blocks)))
 
 
 def event_row(ev: Event, block: str) -> dict[str, object]:
@@ -188,31 +190,36 @@ def recompute_blocks(conn: Connection, blocks: Iterable[str], window_days: int,
     """Recompute the canonical events of ``blocks`` from their per-document events.
     Returns how many of ``new_ids`` joined a canonical event with other members."""
     merged = 0
-    for block in sorted(blocks):
-        old = [r.id for r in conn.execute(select(S.events.c.id)
-                                          .where(S.events.c.block == block))]
-        _delete_events(conn, old)
-        rows = conn.execute(select(S.doc_events.c.payload)
-                            .where(S.doc_events.c.block == block)).all()
-        members = [record_to_event(json.loads(r.payload)) for r in rows]
+    todo = sorted(blocks)
+    for start in range(0, len(todo), 200):
+        chunk = todo[start:start + 200]
+        _delete_block_events(conn, chunk)
+        members: dict[str, list[Event]] = {b: [] for b in chunk}
+        for r in conn.execute(select(S.doc_events.c.block, S.doc_events.c.payload)
+                              .where(S.doc_events.c.block.in_(chunk))):
+            members[r.block].append(record_to_event(json.loads(r.payload)))
         ev_rows: list[dict[str, object]] = []
         act_rows: list[dict[str, object]] = []
         men_rows: list[dict[str, object]] = []
         link_rows: list[dict[str, object]] = []
-        for cl in cluster_events(members, window_days=window_days):
-            ev = cl.event
-            ev_rows.append(event_row(ev, block))
-            act_rows.extend(actor_rows(ev))
-            men_rows.extend({"event_id": ev.id, "doc_id": m.doc, "sentence": m.sentence,
-                             "char_start": m.start, "char_end": m.end, "text": m.text}
-                            for m in ev.mentions)
-            link_rows.extend({"event_id": ev.id, "other_id": lk} for lk in ev.links)
-            conn.execute(update(S.doc_events).where(S.doc_events.c.id.in_(cl.members))
-                         .values(canonical_id=ev.id))
-            if new_ids and len(cl.members) > 1:
-                merged += len(new_ids.intersection(cl.members))
+        canon_rows: list[dict[str, object]] = []
+        for block in chunk:
+            for cl in cluster_events(members[block], window_days=window_days):
+                ev = cl.event
+                ev_rows.append(event_row(ev, block))
+                act_rows.extend(actor_rows(ev))
+                men_rows.extend({"event_id": ev.id, "doc_id": m.doc, "sentence": m.sentence,
+                                 "char_start": m.start, "char_end": m.end, "text": m.text}
+                                for m in ev.mentions)
+                link_rows.extend({"event_id": ev.id, "other_id": lk} for lk in ev.links)
+                canon_rows.extend({"b_id": m, "b_canon": ev.id} for m in cl.members)
+                if new_ids and len(cl.members) > 1:
+                    merged += len(new_ids.intersection(cl.members))
         for table, data in ((S.events, ev_rows), (S.event_actors, act_rows),
                             (S.mentions, men_rows), (S.links, link_rows)):
             if data:
                 conn.execute(insert(table), data)
+        if canon_rows:
+            conn.execute(update(S.doc_events).where(S.doc_events.c.id == bindparam("b_id"))
+                         .values(canonical_id=bindparam("b_canon")), canon_rows)
     return merged
