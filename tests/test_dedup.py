@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comity.dedup import block_key, canonical_id, link_followthrough, merge_events, source_key
+from comity.dedup import (
+    bcubed,
+    block_key,
+    canonical_id,
+    link_followthrough,
+    merge_events,
+    source_key,
+)
 from comity.model import Entity, Event, Mention, Place
 
 A = Entity(id="kb:person/to-lam", name="Tô Lâm", country="VNM")
@@ -133,3 +140,15 @@ POOL = _pool()
 @given(st.permutations(POOL))
 def test_merge_events_independent_of_order(perm: list[Event]) -> None:
     assert merge_events(perm) == merge_events(POOL)
+
+
+@pytest.mark.parametrize("pred,gold,expected", [
+    ({"a": "1", "b": "1", "c": "2"}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0)),
+    ({"a": "1", "b": "1", "c": "1"}, {"a": "x", "b": "x", "c": "y"}, (5 / 9, 1.0)),
+    ({"a": "1", "b": "2", "c": "3"}, {"a": "x", "b": "x", "c": "y"}, (1.0, 2 / 3)),
+    ({}, {"a": "x"}, (1.0, 1.0)),
+])
+def test_bcubed_precision_recall(pred: dict[str, str], gold: dict[str, str],
+                                 expected: tuple[float, float]) -> None:
+    p, r = bcubed(pred, gold)
+    assert p == pytest.approx(expected[0]) and r == pytest.approx(expected[1])

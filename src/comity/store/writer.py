@@ -151,12 +151,13 @@ def entities_of(events: Iterable[Event]) -> list[Entity]:
     return [e for ev in events for e in (*ev.actor, *ev.recipient, *ev.participants)]
 
 
-def _delete_block_events(conn: Connection, blocks: list[str]) -> None:
-    ids = select(S.events.c.id).where(S.events.c.block.in_(blocks))
-    conn.execute(delete(S.event_actors).where(S.event_actors.c.event_id.in_(ids)))
-    conn.execute(delete(S.mentions).where(S.mentions.c.event_id.in_(ids)))
-    conn.execute(delete(S.links).where(S.links.c.event_id.in_(ids)))
-    conn.execute(delete(S.events).where(S.events.c.block.in_(blocks)))
+def _delete_events(conn: Connection, ids: list[str]) -> None:
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        conn.execute(delete(S.event_actors).where(S.event_actors.c.event_id.in_(chunk)))
+        conn.execute(delete(S.mentions).where(S.mentions.c.event_id.in_(chunk)))
+        conn.execute(delete(S.links).where(S.links.c.event_id.in_(chunk)))
+        conn.execute(delete(S.events).where(S.events.c.id.in_(chunk)))
 
 
 def event_row(ev: Event, block: str) -> dict[str, object]:
@@ -187,13 +188,16 @@ def actor_rows(ev: Event) -> list[dict[str, object]]:
 
 def recompute_blocks(conn: Connection, blocks: Iterable[str], window_days: int,
                      new_ids: set[str] | None = None) -> int:
-    """Recompute the canonical events of ``blocks`` from their per-document events.
-    Returns how many of ``new_ids`` joined a canonical event with other members."""
+    """Recompute the canonical events of ``blocks`` from their per-document events; only
+    canonical events that changed are rewritten. Returns how many of ``new_ids`` joined a
+    canonical event with other members."""
     merged = 0
+    new_ids = new_ids or set()
     todo = sorted(blocks)
     for start in range(0, len(todo), 200):
         chunk = todo[start:start + 200]
-        _delete_block_events(conn, chunk)
+        stored = {r.id: r.payload for r in conn.execute(
+            select(S.events.c.id, S.events.c.payload).where(S.events.c.block.in_(chunk)))}
         members: dict[str, list[Event]] = {b: [] for b in chunk}
         for r in conn.execute(select(S.doc_events.c.block, S.doc_events.c.payload)
                               .where(S.doc_events.c.block.in_(chunk))):
@@ -203,18 +207,26 @@ def recompute_blocks(conn: Connection, blocks: Iterable[str], window_days: int,
         men_rows: list[dict[str, object]] = []
         link_rows: list[dict[str, object]] = []
         canon_rows: list[dict[str, object]] = []
+        keep: set[str] = set()
         for block in chunk:
             for cl in cluster_events(members[block], window_days=window_days):
                 ev = cl.event
-                ev_rows.append(event_row(ev, block))
+                row = event_row(ev, block)
+                if len(cl.members) > 1:
+                    merged += len(new_ids.intersection(cl.members))
+                if stored.get(ev.id) == row["payload"]:
+                    keep.add(ev.id)
+                    if new_ids.intersection(cl.members):
+                        canon_rows.extend({"b_id": m, "b_canon": ev.id} for m in cl.members)
+                    continue
+                ev_rows.append(row)
                 act_rows.extend(actor_rows(ev))
                 men_rows.extend({"event_id": ev.id, "doc_id": m.doc, "sentence": m.sentence,
                                  "char_start": m.start, "char_end": m.end, "text": m.text}
                                 for m in ev.mentions)
                 link_rows.extend({"event_id": ev.id, "other_id": lk} for lk in ev.links)
                 canon_rows.extend({"b_id": m, "b_canon": ev.id} for m in cl.members)
-                if new_ids and len(cl.members) > 1:
-                    merged += len(new_ids.intersection(cl.members))
+        _delete_events(conn, sorted((set(stored) - keep) | {str(r["id"]) for r in ev_rows}))
         for table, data in ((S.events, ev_rows), (S.event_actors, act_rows),
                             (S.mentions, men_rows), (S.links, link_rows)):
             if data:
