@@ -39,7 +39,11 @@ def ruler_patterns(kb: KnowledgeBase) -> Iterator[RulerPattern]:
             label = "GPE"
         else:  # pragma: no cover - exhaustive
             continue
-        if len(alias) < 3 and not alias.isupper():
+        # the ruler matches lower-cased text: short upper-case codes ("US", "UN", "PM")
+        # would match ordinary words, so they are left to the recogniser and the resolver
+        if len(alias) <= 3 and (alias.isupper() or not alias.isalpha()):
+            continue
+        if len(alias) < 3:
             continue
         yield alias, label, kb.entity_id(entry)
 
