@@ -158,12 +158,20 @@ def test_timeline_filter_by_actor_then_event_shows_highlighted_sentence(
 
 def test_network_draws_countries_and_edges(page: tuple[Any, Watch], server: str) -> None:
     pg, _ = page
-    open_page(pg, server + "/#/network?level=country")
+    open_page(pg, server + "/#/network?level=country&all=1")
     assert pg.locator("svg#network circle.node").count() == 4
     assert pg.locator("svg#network line.edge").count() == 4
-    open_page(pg, server + "/#/network")
+    open_page(pg, server + "/#/network?all=1")
     assert pg.locator("svg#network circle.node").count() == 6
     shot(pg, "network")
+
+
+def test_network_defaults_to_the_last_90_days(page: tuple[Any, Watch], server: str) -> None:
+    pg, _ = page
+    open_page(pg, server + "/#/network?level=country")
+    assert "2025-07-06 – 2025-10-04" in pg.inner_text("#period-note")
+    # September (LAO-VNM, THA-LAO) and October (VNM-KHM) only
+    assert pg.locator("svg#network line.edge").count() == 3
 
 
 def test_network_period_filter(page: tuple[Any, Watch], server: str) -> None:

@@ -120,7 +120,9 @@ def events(request: Request, filters: Filters, limit: Limit = 50, offset: Offset
     store = _store(request)
     filt = filters.filter()
     items = store.events(filt, limit=limit, offset=offset, sort=sort)
-    total = store.count_events(filt)
+    # a short page that is not past the end is the last page: no need to count
+    total = offset + len(items) if 0 < len(items) < limit or (offset == 0 and not items) \
+        else store.count_events(filt)
     return page(items, total, limit, offset, sort=sort,
                 filters={k: v for k, v in filters.values.items() if v is not None})
 

@@ -428,6 +428,30 @@
       el("h2", {}, "Events ", hashLink("/", { actor: a.id }, "(all in the timeline)")), events);
   }
 
+  /* ------------------------------------------------------------------ default periods */
+
+  /**
+   * Aggregate pages (network, dyad pairs) over a whole large database are slow, so without
+   * dates they show the last ``days`` days up to the newest event; ``all=1`` lifts that.
+   * Returns the params to query with and a note for the page (or null).
+   */
+  async function defaultPeriod(params, days, path) {
+    if (params.get("date_from") || params.get("date_to") || params.get("all") === "1") return [params, null];
+    const latest = await api("/events", { limit: 1, sort: "-date" });
+    const day = latest.items.length ? latest.items[0].date : null;
+    if (!day) return [params, null];
+    const to = new Date(day + "T00:00:00Z");
+    const from = new Date(to.getTime() - days * 86400000);
+    const out = new URLSearchParams(params);
+    out.set("date_from", from.toISOString().slice(0, 10));
+    out.set("date_to", day);
+    const all = new URLSearchParams(params); all.set("all", "1");
+    const note = el("p", { class: "muted", id: "period-note" },
+      `Showing the ${days} days up to the newest event (${out.get("date_from")} – ${day}). `,
+      el("a", { href: "#" + path + "?" + all.toString(), text: "Show all time" }), " (slow on large databases).");
+    return [out, note];
+  }
+
   /* ------------------------------------------------------------------ network */
 
   /** A deterministic force-directed layout (Fruchterman-Reingold), written by hand. */
@@ -473,7 +497,9 @@
     }
   }
 
-  async function networkPage(params) {
+  async function networkPage(given) {
+    let params = given, note = null;
+    try { [params, note] = await defaultPeriod(given, 90, "/network"); } catch (err) { show(errorBox(err)); return; }
     const level = params.get("level") || "actor";
     const form = filterForm("network-filters", params, [
       { name: "level", label: "Nodes", options: [["actor", "actors"], ["country", "countries"]], default: "actor" },
@@ -482,7 +508,7 @@
       { name: "country", label: "Country", placeholder: "VNM" },
     ], (p) => go("/network", p));
     const box = el("div", { class: "chart-box" }, el("p", { class: "loading", text: "Loading network…" }));
-    show(el("h1", { text: "Who interacts with whom" }), form, legend(), box);
+    show(el("h1", { text: "Who interacts with whom" }), form, note, legend(), box);
     let data;
     try { data = await api("/network", Object.assign(pick(params, ["date_from", "date_to", "type", "country", "actor"]), { level: level })); }
     catch (err) { append(clear(box), [errorBox(err)]); return; }
@@ -594,13 +620,17 @@
 
   /* ------------------------------------------------------------------ dyads */
 
-  async function dyadPage(params) {
+  async function dyadPage(given) {
+    let params = given, note = null;
+    if (!(given.get("a") && given.get("b"))) {
+      try { [params, note] = await defaultPeriod(given, 365, "/dyad"); } catch (err) { show(errorBox(err)); return; }
+    }
     const form = filterForm("dyad-filters", params, [
       { name: "a", label: "Country A", placeholder: "VNM" }, { name: "b", label: "Country B", placeholder: "KHM" },
       { name: "date_from", label: "From", type: "date" }, { name: "date_to", label: "To", type: "date" },
     ], (p) => go("/dyad", p));
     const box = el("div", { id: "dyad" }, el("p", { class: "loading", text: "Loading…" }));
-    show(el("h1", { text: "Relations between two countries" }), form, box);
+    show(el("h1", { text: "Relations between two countries" }), form, note, box);
     const a = (params.get("a") || "").toUpperCase(), b = (params.get("b") || "").toUpperCase();
     const q = pick(params, ["date_from", "date_to"]);
     let data;
