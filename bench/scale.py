@@ -1,0 +1,257 @@
+"""Scale bench (issue 8): documents/s of the bare spaCy pipeline, of ``comity extract`` in
+one and two processes, and of the Spark job in ``local[1]`` and ``local[2]``, on one corpus,
+with the peak resident memory of every worker. Prints a table and writes
+``bench/RESULTS-scale.md``.
+
+    .venv/bin/python bench/corpus.py                 # bench/out/corpus.jsonl (2,000 docs)
+    .venv/bin/python bench/scale.py [--docs N] [--skip-spark]
+
+Model loading is excluded from every figure (each worker loads, then the clock starts), so
+the numbers compare processing throughput; the Spark figures include Spark's own overhead
+(scheduling, Arrow transfer, Parquet writing) but not the pipeline load (a warm-up job
+loads the pipeline in each Python worker first, which then reuses it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing as mp
+import os
+import platform
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+
+def _vmhwm_mib() -> float:
+    from comity.spark.worker import peak_rss_kib
+
+    return peak_rss_kib() / 1024
+
+
+def _records(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    return records[:limit] if limit else records
+
+
+def _documents(records: list[dict[str, Any]]) -> list[Any]:
+    """Documents of the records, read by the JSON Lines reader (as ``comity extract``)."""
+    import tempfile
+
+    from comity.ingest import read_paths
+    from comity.model import Document
+    from comity.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "part.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        return [d for d in read_paths([path], settings=Settings.from_mapping({}))
+                if isinstance(d, Document)]
+
+
+def bare_spacy(texts: list[str], model: str, batch_size: int) -> tuple[float, int]:
+    """Seconds for ``nlp.pipe`` over ``texts`` (model loaded before the clock), peak MiB."""
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:8]))  # warm-up
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start, int(_vmhwm_mib())
+
+
+def comity_extract(records: list[dict[str, Any]], prefilter: bool = True
+                   ) -> tuple[float, int, int]:
+    """Seconds for ``Pipeline.extract_many`` (loaded before the clock), events, peak MiB."""
+    from comity.pipeline import Pipeline
+    from comity.settings import Settings
+
+    pipeline = Pipeline(Settings.from_mapping({"prefilter": prefilter}))
+    docs = _documents(records)
+    list(pipeline.extract_many(docs[:4]))  # warm-up
+    start = time.perf_counter()
+    events = sum(len(r.events) for r in pipeline.extract_many(docs))
+    return time.perf_counter() - start, events, int(_vmhwm_mib())
+
+
+def _half(records: list[dict[str, Any]], barrier: Any, queue: Any) -> None:
+    from comity.pipeline import Pipeline
+    from comity.settings import Settings
+
+    pipeline = Pipeline(Settings.from_mapping({}))
+    docs = _documents(records)
+    list(pipeline.extract_many(docs[:4]))
+    barrier.wait()
+    start = time.time()
+    events = sum(len(r.events) for r in pipeline.extract_many(docs))
+    queue.put((start, time.time(), events, int(_vmhwm_mib())))
+
+
+def two_processes(records: list[dict[str, Any]]) -> tuple[float, int, list[int]]:
+    """Two OS processes on the two halves; wall seconds from the common start to the last
+    finish, events, peak MiB of each process."""
+    ctx = mp.get_context("spawn")
+    barrier, queue = ctx.Barrier(2), ctx.Queue()
+    mid = len(records) // 2
+    procs = [ctx.Process(target=_half, args=(part, barrier, queue))
+             for part in (records[:mid], records[mid:])]
+    for p in procs:
+        p.start()
+    results = [queue.get() for _ in procs]
+    for p in procs:
+        p.join()
+    start = min(r[0] for r in results)
+    end = max(r[1] for r in results)
+    return end - start, sum(r[2] for r in results), [r[3] for r in results]
+
+
+def _in_child(fn: Any, *args: Any) -> Any:
+    """Run ``fn(*args)`` in a fresh spawned process, so its peak memory is its own."""
+    with mp.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+def _probe(batches: Any) -> Any:
+    """mapInArrow probe: load (or reuse) the pipeline; report pid and peak MiB. It runs
+    through the same Arrow Python runner, hence the same worker pool, as the job."""
+    import pyarrow as pa
+
+    from comity.settings import Settings
+    from comity.spark.worker import peak_rss_kib, pipeline_for
+
+    for _ in batches:
+        pass
+    pipeline_for(Settings.from_mapping({}))
+    yield pa.RecordBatch.from_pylist([{"pid": os.getpid(), "mib": peak_rss_kib() // 1024}])
+
+
+def _probe_workers(spark: Any, tasks: int) -> dict[int, int]:
+    rows = (spark.range(tasks).repartition(tasks)
+            .mapInArrow(_probe, "pid long, mib long").collect())
+    peaks: dict[int, int] = {}
+    for row in rows:
+        peaks[row["pid"]] = max(peaks.get(row["pid"], 0), row["mib"])
+    return peaks
+
+
+def spark_run(corpus: Path, master: str, cores: int) -> tuple[float, int, dict[int, int]]:
+    """Seconds of ``extract_job`` on ``master`` after a warm-up, events, peak MiB by pid."""
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from comity.settings import Settings
+    from comity.spark.jobs import extract_job, spark_session
+
+    spark = spark_session(master, f"comity-bench-{cores}",
+                          {"spark.ui.showConsoleProgress": "false",
+                           "spark.sql.shuffle.partitions": str(cores * 2)})
+    try:
+        _probe_workers(spark, cores * 4)  # warm-up: load the pipeline in each worker
+        out = OUT / f"spark-{cores}"
+        shutil.rmtree(out, ignore_errors=True)
+        start = time.perf_counter()
+        summary = extract_job(spark, corpus, out, Settings.from_mapping({}),
+                              partitions=cores * 4)
+        seconds = time.perf_counter() - start
+        peaks = _probe_workers(spark, cores * 8)
+    finally:
+        spark.stop()
+    return seconds, summary.events, peaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=OUT / "corpus.jsonl")
+    parser.add_argument("--docs", type=int, default=None, help="use the first N documents")
+    parser.add_argument("--skip-spark", action="store_true")
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS-scale.md")
+    args = parser.parse_args()
+    from comity.settings import Settings
+
+    settings = Settings.from_mapping({})
+    records = _records(args.corpus, args.docs)
+    corpus = args.corpus
+    if args.docs:
+        corpus = OUT / f"corpus-{args.docs}.jsonl"
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    dip = [r for r in records if r.get("topic") == "diplomacy"]
+    n, n_dip = len(records), len(dip)
+    rows: list[tuple[str, int, float, str, str]] = []
+
+    def add(name: str, docs: int, seconds: float, events: str, mem: str) -> None:
+        rows.append((name, docs, seconds, events, mem))
+        print(f"{name:<44} {docs:>6} docs {seconds:8.1f} s {docs / seconds:8.1f} docs/s "
+              f"events {events:>6}  peak {mem}", flush=True)
+
+    s, mem = _in_child(bare_spacy, [r["text"] for r in records], settings.spacy_model,
+                       settings.batch_size)
+    add("bare spaCy nlp.pipe, mixed", n, s, "-", f"{mem} MiB")
+    s, mem = _in_child(bare_spacy, [r["text"] for r in dip], settings.spacy_model,
+                       settings.batch_size)
+    add("bare spaCy nlp.pipe, diplomatic only", n_dip, s, "-", f"{mem} MiB")
+    s, ev, mem = _in_child(comity_extract, records)
+    add("comity extract, 1 process, mixed", n, s, str(ev), f"{mem} MiB")
+    s, ev, mem = _in_child(comity_extract, dip)
+    add("comity extract, 1 process, diplomatic only", n_dip, s, str(ev), f"{mem} MiB")
+    s, ev, mem = _in_child(comity_extract, records, False)
+    add("comity extract, 1 process, mixed, no prefilter", n, s, str(ev), f"{mem} MiB")
+    s, ev, mems = two_processes(records)
+    add("comity extract, 2 processes, mixed", n, s, str(ev), " / ".join(f"{m} MiB"
+                                                                         for m in mems))
+    if not args.skip_spark:
+        for cores in (1, 2):
+            s, ev, peaks = spark_run(corpus, f"local[{cores}]", cores)
+            add(f"Spark local[{cores}], mixed", n, s, str(ev),
+                " / ".join(f"{m} MiB" for m in sorted(peaks.values())))
+
+    rate = {name: docs / secs for name, docs, secs, _, _ in rows}
+    ratios = [
+        ("comity extract / bare spaCy, diplomatic (target >= 0.8)",
+         rate["comity extract, 1 process, diplomatic only"]
+         / rate["bare spaCy nlp.pipe, diplomatic only"]),
+        ("comity extract / bare spaCy, mixed (target >= 2)",
+         rate["comity extract, 1 process, mixed"] / rate["bare spaCy nlp.pipe, mixed"]),
+        ("prefilter on / off, mixed", rate["comity extract, 1 process, mixed"]
+         / rate["comity extract, 1 process, mixed, no prefilter"]),
+        ("2 processes / 1 process", rate["comity extract, 2 processes, mixed"]
+         / rate["comity extract, 1 process, mixed"]),
+    ]
+    if not args.skip_spark:
+        ratios.append(("Spark local[2] / local[1] (target >= 1.6)",
+                       rate["Spark local[2], mixed"] / rate["Spark local[1], mixed"]))
+    for name, value in ratios:
+        print(f"{name:<60} {value:5.2f}x")
+
+    load = os.getloadavg()
+    lines = [
+        "# Scale bench results (issue 8)", "",
+        f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `bench/scale.py` on "
+        f"`{corpus.relative_to(HERE.parent) if corpus.is_relative_to(HERE.parent) else corpus}`"
+        f": {n} documents ({n_dip} diplomatic, {n - n_dip} off-topic, "
+        f"{sum(len(r['text'].split()) for r in records)} words), generated by "
+        "`bench/corpus.py`.",
+        f"Machine: {platform.platform()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, model `{settings.spacy_model}`, load average at the "
+        f"end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (other jobs shared the machine).",
+        "", "Model loading is excluded; peak memory is VmHWM of each worker process (every "
+        "single-process run is in its own fresh process).", "",
+        "| run | documents | seconds | documents/s | events | peak RSS per worker |",
+        "|---|---:|---:|---:|---:|---|",
+        *(f"| {name} | {docs} | {secs:.1f} | {docs / secs:.1f} | {ev} | {mem} |"
+          for name, docs, secs, ev, mem in rows),
+        "", "| ratio | value |", "|---|---:|",
+        *(f"| {name} | {value:.2f}x |" for name, value in ratios), "",
+    ]
+    args.output.write_text("\n".join(lines), encoding="utf-8")
+    print(f"-> {args.output}")
+
+
+if __name__ == "__main__":
+    main()
