@@ -51,9 +51,9 @@ def _merge(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--master", default="local[2]",
-                        help="Spark master URL (default local[2]; under spark-submit the "
-                             "master given there wins)")
+    parser.add_argument("--master", default=None,
+                        help="Spark master URL (default: the one spark-submit gives, else "
+                             "local[2])")
     parser.add_argument("--partitions", type=int, default=None,
                         help="partitions (default: twice the default parallelism)")
     parser.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE",

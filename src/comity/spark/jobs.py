@@ -59,16 +59,25 @@ class MergeSummary:
     events_out: int
 
 
-def spark_session(master: str = "local[2]", app_name: str = "comity",
+def spark_session(master: str | None = "local[2]", app_name: str = "comity",
                   conf: dict[str, str] | None = None) -> Any:
-    """A SparkSession for Comity's jobs (``PYSPARK_PYTHON`` defaults to this Python)."""
+    """A SparkSession for Comity's jobs (``PYSPARK_PYTHON`` defaults to this Python).
+
+    ``master=None`` keeps the master that ``spark-submit`` configured (it starts the JVM
+    and sets ``PYSPARK_GATEWAY_PORT``), else uses ``local[2]``.
+    """
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        master = "local[2]"
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:  # pragma: no cover - pyspark is a dependency
         raise ConfigError("pyspark is not installed; install comity's dependencies") from exc
-    builder = (SparkSession.builder.master(master).appName(app_name)
+    builder = SparkSession.builder
+    if master is not None:
+        builder = builder.master(master)
+    builder = (builder.appName(app_name)
                .config("spark.ui.enabled", "false")
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(ARROW_BATCH_ROWS))
                .config("spark.python.worker.reuse", "true"))
