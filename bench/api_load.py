@@ -125,11 +125,15 @@ def generate(store: Store, n_events: int, seed: int = 7) -> float:
     return time.perf_counter() - t0
 
 
-def queries(seed: int = 11, n: int = 500) -> list[dict[str, Any]]:
-    """A fixed mix of filtered /api/events queries."""
+KINDS = ["country", "dyad", "type+country", "30-day range", "actor id", "planned+country",
+         "type+offset", "country+year+sort"]
+
+
+def queries(seed: int = 11, n: int = 500) -> list[tuple[str, dict[str, Any]]]:
+    """A fixed mix of filtered /api/events queries, with the name of their kind."""
     rng = random.Random(seed)
     caps = [iso for iso, _ in capitals()]
-    out: list[dict[str, Any]] = []
+    out: list[tuple[str, dict[str, Any]]] = []
     for _ in range(n):
         kind = rng.randrange(8)
         q: dict[str, Any] = {"limit": 50}
@@ -158,7 +162,7 @@ def queries(seed: int = 11, n: int = 500) -> list[dict[str, Any]]:
             q["sort"] = rng.choice(["-date", "date", "-intensity"])
             d0 = START + dt.timedelta(days=rng.randrange(DAYS - 400))
             q["date_from"], q["date_to"] = d0.isoformat(), (d0 + dt.timedelta(365)).isoformat()
-        out.append(q)
+        out.append((KINDS[kind], q))
     return out
 
 
@@ -171,18 +175,18 @@ def free_port() -> int:
 def run_load(base: str, seconds: float, clients: int) -> dict[str, Any]:
     """Concurrent clients for ``seconds``; latencies (s) and errors."""
     qs = queries()
-    latencies: list[float] = []
+    latencies: list[tuple[str, float]] = []
     errors: list[str] = []
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
 
     def worker(k: int) -> None:
-        mine: list[float] = []
+        mine: list[tuple[str, float]] = []
         errs: list[str] = []
         i = k * 37
         with httpx.Client(base_url=base, timeout=30) as c:
             while time.perf_counter() < deadline:
-                q = qs[i % len(qs)]
+                kind, q = qs[i % len(qs)]
                 i += 1
                 t = time.perf_counter()
                 try:
@@ -192,7 +196,7 @@ def run_load(base: str, seconds: float, clients: int) -> dict[str, Any]:
                         errs.append(f"{r.status_code} {q} {r.text[:200]}")
                 except httpx.HTTPError as exc:
                     errs.append(f"{type(exc).__name__} {q}")
-                mine.append(time.perf_counter() - t)
+                mine.append((kind, time.perf_counter() - t))
         with lock:
             latencies.extend(mine)
             errors.extend(errs)
@@ -264,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
     lat = res["latencies"]
     rps = len(lat) / res["elapsed"]
-    ms = [x * 1000 for x in lat]
+    ms = [x * 1000 for _, x in lat]
     lines = [
         "# REST API load test (`bench/api_load.py`)",
         "",
@@ -284,7 +288,17 @@ def main(argv: list[str] | None = None) -> int:
         f"| {len(lat):,} | {rps:.1f} | {statistics.median(ms):.1f} | {pct(ms, 95):.1f} | "
         f"{pct(ms, 99):.1f} | {max(ms):.1f} | {len(res['errors'])} |",
         "",
+        "By kind of query:",
+        "",
+        "| query | requests | p50 ms | p95 ms |",
+        "|---|---:|---:|---:|",
     ]
+    for kind in KINDS:
+        k_ms = [x * 1000 for name, x in lat if name == kind]
+        if k_ms:
+            lines.append(f"| {kind} | {len(k_ms)} | {statistics.median(k_ms):.1f} | "
+                         f"{pct(k_ms, 95):.1f} |")
+    lines.append("")
     if res["errors"]:
         lines += ["First errors:", ""] + [f"- `{e}`" for e in res["errors"][:10]] + [""]
     report = "\n".join(lines)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 import logging
 import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from comity.errors import NotFoundError
@@ -27,6 +28,13 @@ router = APIRouter()
 
 MAX_LIMIT = 500
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    """``data`` (already plain JSON types) as a response, skipping FastAPI's generic
+    encoder (ten times slower on a page of events)."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(body.encode("utf-8"), status_code=status, media_type="application/json")
 
 
 def _store(request: Request) -> Any:
@@ -105,17 +113,17 @@ def _open_page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 @router.get("/health", summary="Server and database status")
-def health(request: Request) -> dict[str, Any]:
+def health(request: Request) -> Response:
     """``{"status": "ok", "events": N}`` when the database answers."""
     from comity.store import EventFilter
 
-    return {"status": "ok", "events": _store(request).count_events(EventFilter())}
+    return _json({"status": "ok", "events": _store(request).count_events(EventFilter())})
 
 
 @router.get("/events", summary="Events, filtered, sorted and paginated")
 def events(request: Request, filters: Filters, limit: Limit = 50, offset: Offset = 0,
            sort: Annotated[EventSort, Query(description="sort key; '-' for descending")
-                           ] = "-date") -> dict[str, Any]:
+                           ] = "-date") -> Response:
     """A page of events matching the filters, with the total count."""
     store = _store(request)
     filt = filters.filter()
@@ -123,12 +131,12 @@ def events(request: Request, filters: Filters, limit: Limit = 50, offset: Offset
     # a short page that is not past the end is the last page: no need to count
     total = offset + len(items) if 0 < len(items) < limit or (offset == 0 and not items) \
         else store.count_events(filt)
-    return page(items, total, limit, offset, sort=sort,
-                filters={k: v for k, v in filters.values.items() if v is not None})
+    return _json(page(items, total, limit, offset, sort=sort,
+                filters={k: v for k, v in filters.values.items() if v is not None}))
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions")
-def event(request: Request, event_id: str) -> dict[str, Any]:
+def event(request: Request, event_id: str) -> Response:
     """The event record; ``documents`` describes each document it is mentioned in."""
     store = _store(request)
     ev = store.event(event_id)
@@ -144,7 +152,7 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
         docs[m.doc] = to_json(doc.summary)
     record: dict[str, Any] = to_json(ev)
     record["documents"] = docs
-    return record
+    return _json(record)
 
 
 @router.get("/actors", summary="Actors, searchable by name")
@@ -152,18 +160,18 @@ def actors(request: Request, limit: Limit = 50, offset: Offset = 0,
            q: Annotated[str | None, Query(description="part of a name")] = None,
            provisional: Annotated[bool | None, Query(
                description="true: only actors not in the knowledge base")] = None,
-           ) -> dict[str, Any]:
+           ) -> Response:
     """A page of actors with their event counts."""
     items = _store(request).actors(query=q or None, provisional=provisional,
                                    limit=limit + 1, offset=offset)
-    return _open_page(items, limit, offset)
+    return _json(_open_page(items, limit, offset))
 
 
 @router.get("/actors/{actor_id:path}", summary="One actor: roles over time and events")
 def actor(request: Request, actor_id: str,
           events_limit: Annotated[int, Query(ge=0, le=MAX_LIMIT,
                                              description="recent events to include")] = 50,
-          ) -> dict[str, Any]:
+          ) -> Response:
     """The actor with roles over time, aliases, event statistics and recent events."""
     from comity.store import EventFilter
 
@@ -172,30 +180,30 @@ def actor(request: Request, actor_id: str,
     recent = store.events(EventFilter(actor=actor_id), limit=events_limit, sort="-date") \
         if events_limit else []
     out["recent_events"] = to_json(recent)
-    return out
+    return _json(out)
 
 
 @router.get("/documents", summary="Documents in the database")
-def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
     """A page of document summaries."""
     items = _store(request).documents(limit=limit + 1, offset=offset)
-    return _open_page(items, limit, offset)
+    return _json(_open_page(items, limit, offset))
 
 
 @router.get("/documents/{doc_id:path}", summary="One document: text and evidence spans")
-def document(request: Request, doc_id: str) -> dict[str, Any]:
+def document(request: Request, doc_id: str) -> Response:
     """The document text with the evidence spans of its events.
 
     ``evidence`` lists ``{event, sentence, start, end, text}`` in text order; ``start`` and
     ``end`` are character (code point) offsets into ``text``.
     """
     doc = _store(request).document(doc_id)
-    return {
+    return _json({
         "summary": to_json(doc.summary),
         "text": doc.text,
         "evidence": [{"event": event_id, "sentence": m.sentence, "start": m.start,
                       "end": m.end, "text": m.text} for event_id, m in doc.mentions],
-    }
+    })
 
 
 class NewDocument(BaseModel):
@@ -224,7 +232,7 @@ def _check_token(request: Request, authorization: str | None) -> None:
 
 @router.post("/documents", status_code=201, summary="Ingest a document (needs the token)")
 def ingest(request: Request, body: NewDocument,
-           authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+           authorization: Annotated[str | None, Header()] = None) -> Response:
     """Extract the events of one document and store them; answers the ids created."""
     _check_token(request, authorization)
     store = _store(request)
@@ -242,31 +250,31 @@ def ingest(request: Request, body: NewDocument,
         store.ingest(results)
     event_ids = [ev.id for r in results for ev in r.events]
     log.info("ingested document %s with %d events", doc.id, len(event_ids))
-    return {"id": doc.id, "events": event_ids}
+    return _json({"id": doc.id, "events": event_ids}, 201)
 
 
-@router.get("/search", summary="Full-text search over events, actors and documents")
+@router.get("/search", summary="Full-text search over the documents")
 def search(request: Request,
            q: Annotated[str, Query(min_length=1, max_length=500, description="words")],
-           limit: Limit = 20) -> dict[str, Any]:
+           limit: Limit = 20) -> Response:
     """Search hits, best first."""
     hits = _store(request).search(q, limit=limit)
-    return {"q": q, "count": len(hits), "items": to_json(hits)}
+    return _json({"q": q, "count": len(hits), "items": to_json(hits)})
 
 
 @router.get("/dyads", summary="Events per period between pairs of countries")
 def dyads(request: Request, filters: Filters,
           by: Annotated[Literal["month", "year", "day"], Query()] = "month"
-          ) -> dict[str, Any]:
+          ) -> Response:
     """Counts and mean intensity per country pair and period."""
     items = _store(request).dyads(filters.filter(), by=by)
-    return {"by": by, "count": len(items), "items": to_json(items)}
+    return _json({"by": by, "count": len(items), "items": to_json(items)})
 
 
 @router.get("/network", summary="Actor or country network")
 def network(request: Request, filters: Filters,
             level: Annotated[Literal["actor", "country"], Query()] = "actor"
-            ) -> dict[str, Any]:
+            ) -> Response:
     """Edges weighted by event count and mean intensity."""
     items = _store(request).network(filters.filter(), level=level)
-    return {"level": level, "count": len(items), "items": to_json(items)}
+    return _json({"level": level, "count": len(items), "items": to_json(items)})
