@@ -261,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
             print("comity serve did not start", file=sys.stderr)
             return 1
         run_load(base, min(3.0, args.seconds), args.clients)  # warm-up, not counted
+        load_before = os.getloadavg()[0]
         res = run_load(base, args.seconds, args.clients)
+        load_after = os.getloadavg()[0]
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -277,7 +279,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.python_version()}",
         f"- database: SQLite, {n:,} canonical events"
         + (f" (generated in {gen_s:.0f} s through `Store.add_events`)" if gen_s else ""),
-        "- server: `comity serve` (one uvicorn process) on 127.0.0.1",
+        "- server: `comity serve` (one uvicorn process) on 127.0.0.1; the clients run on "
+        f"the same machine (1-min load average {load_before:.1f} before the run, "
+        f"{load_after:.1f} after: other work on the machine shares the cores)",
         f"- load: {args.clients} concurrent clients (threads, keep-alive httpx) for "
         f"{args.seconds:.0f} s against `/api/events` with filters (country, dyad, "
         "type+country, 30-day range, actor id, planned+country, type+offset, "
