@@ -1,0 +1,48 @@
+"""``comity spark extract|merge`` and ``comity load`` from the command line (local mode)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from comity.cli import main
+from comity.settings import Settings
+from comity.spark.schema import EVENT_SCHEMA, event_from_row
+from comity.store import Store
+
+pytestmark = [pytest.mark.spark, pytest.mark.slow]
+
+
+def test_cli_extract_merge_load_round_trip(spark: Any, corpus_jsonl: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    ev_dir, canon_dir, db = tmp_path / "ev", tmp_path / "canon", tmp_path / "c.db"
+    code = main(["spark", "extract", "--input", str(corpus_jsonl), "--output", str(ev_dir),
+                 "--partitions", "2"])
+    out, err = capsys.readouterr()
+    assert code == 1  # the corpus holds one record without a date
+    assert "6 documents" in out and "1 errors" in out and "date" in err
+    assert main(["spark", "merge", "--input", str(ev_dir), "--output", str(canon_dir)]) == 0
+    assert "canonical events" in capsys.readouterr().out
+    assert main(["load", str(canon_dir), "--db", f"sqlite:///{db}"]) == 0
+    assert "6 documents (6 new" in capsys.readouterr().out
+    canonical = sorted((event_from_row(r) for r in
+                        pq.read_table(canon_dir / "events", schema=EVENT_SCHEMA).to_pylist()),
+                       key=lambda e: e.id)
+    with Store.open(f"sqlite:///{db}", settings=Settings.from_mapping({})) as store:
+        assert sorted(store.events(), key=lambda e: e.id) == canonical
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["spark", "extract", "--input", "/nonexistent/x.jsonl", "--output", "OUT"],
+     "no such file"),
+    (["spark", "merge", "--input", "/nonexistent", "--output", "OUT"], "no events"),
+    (["load", "/nonexistent", "--db", "sqlite:///:memory:"], "neither documents"),
+])
+def test_cli_reports_missing_inputs(argv: list[str], message: str, spark: Any,
+                                    tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = [str(tmp_path / "out") if a == "OUT" else a for a in argv]
+    assert main(argv) == 1
+    assert message in capsys.readouterr().err
