@@ -82,7 +82,7 @@ def test_undated_event_story_date_merges_with_dated_event_story() -> None:
 
 _event = st.builds(
     lambda n, pair, date, story, type_, status, sym: dataclasses.replace(
-        make_event(n, *pair, _day(date), type_=type_, status=status),
+        make_event(n, pair[0], pair[1], _day(date), type_=type_, status=status),
         story_date=_day(story), symmetric=sym,
         cameo="036" if type_ == "AGREE" else ("040" if type_ == "CONSULT" else "057")),
     st.integers(0, 10_000),
