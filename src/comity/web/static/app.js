@@ -495,6 +495,14 @@
       }
       temp = Math.max(0.5, temp * 0.975);
     }
+    // stretch the result to fill the drawing, keeping margins for labels
+    const xs = nodes.map((nd) => nd.x), ys = nodes.map((nd) => nd.y);
+    const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
+    const mx = 60, my = 30;
+    for (const nd of nodes) {
+      nd.x = x1 > x0 ? mx + ((nd.x - x0) / (x1 - x0)) * (W - 2 * mx - 80) : W / 2;
+      nd.y = y1 > y0 ? my + ((nd.y - y0) / (y1 - y0)) * (H - 2 * my) : H / 2;
+    }
   }
 
   async function networkPage(given) {
