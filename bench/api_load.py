@@ -266,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"generating {args.events:,} events in {db} ...", file=sys.stderr)
         with Store.open(url) as store:
             gen_s = generate(store, args.events)
+        Path(str(db) + ".gen-seconds").write_text(f"{gen_s:.0f}\n", encoding="utf-8")
+    elif Path(str(db) + ".gen-seconds").exists():
+        gen_s = float(Path(str(db) + ".gen-seconds").read_text(encoding="utf-8"))
     with Store.open(url) as store:
         n = store.count_events(EventFilter())
     print(f"database: {n:,} events", file=sys.stderr)
