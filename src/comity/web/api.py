@@ -46,13 +46,21 @@ def _bad(field: str, problem: str) -> HTTPException:
 
 
 def parse_dyad(value: str | None) -> tuple[str, str] | None:
-    """``"VNM-KHM"`` (or ``VNM,KHM``) as an ordered pair of upper-case alpha-3 codes."""
+    """Two countries (``VNM-KHM``) or two actors (``Hun Sen,kb:person/to-lam``: names or
+    ids, comma-separated) as a pair; three-letter parts are upper-cased as ISO3 codes."""
     if value is None or not value.strip():
         return None
-    parts = [p.strip() for p in re.split(r"[-,:/ ]", value.strip()) if p.strip()]
-    if len(parts) != 2 or not all(_COUNTRY.match(p) for p in parts):
-        raise _bad("dyad", f"expected two ISO alpha-3 codes like VNM-KHM, got {value!r}")
-    return parts[0].upper(), parts[1].upper()
+    text = value.strip()
+    if "," in text:
+        parts = [p.strip() for p in text.split(",")]
+    else:
+        m = re.fullmatch(r"([A-Za-z]{3})\s*[-/: ]\s*([A-Za-z]{3})", text)
+        parts = [m.group(1), m.group(2)] if m else [text]
+    if len(parts) != 2 or not all(parts):
+        raise _bad("dyad", "expected two ISO3 codes like VNM-KHM or two actors separated "
+                           f"by a comma, got {value!r}")
+    a, b = (p.upper() if _COUNTRY.match(p) else p for p in parts)
+    return a, b
 
 
 class EventQuery:
@@ -63,8 +71,9 @@ class EventQuery:
         actor: Annotated[str | None, Query(description="actor id (kb:...) or name")] = None,
         country: Annotated[str | None, Query(description="ISO alpha-3 code of an actor's "
                                              "or recipient's country")] = None,
-        dyad: Annotated[str | None, Query(description="two countries, e.g. VNM-KHM "
-                                          "(either direction)")] = None,
+        dyad: Annotated[str | None, Query(description="two countries (VNM-KHM) or two "
+                                          "actors, names or ids, comma-separated; either "
+                                          "direction")] = None,
         type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")
                         ] = None,
         status: Annotated[Literal["occurred", "planned"] | None, Query()] = None,

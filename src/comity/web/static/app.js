@@ -196,7 +196,7 @@
   const eventFilterFields = [
     { name: "actor", label: "Actor", placeholder: "name or id" },
     { name: "country", label: "Country", placeholder: "VNM" },
-    { name: "dyad", label: "Dyad", placeholder: "VNM-KHM" },
+    { name: "dyad", label: "Dyad", placeholder: "VNM-KHM or A,B" },
     { name: "type", label: "Type", options: [["", "any"]].concat(TYPES.map((t) => [t, t])) },
     { name: "status", label: "Status", options: [["", "any"], ["occurred", "occurred"], ["planned", "planned"]] },
     { name: "date_from", label: "From", type: "date" },
