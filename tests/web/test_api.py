@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from comity.model import Document, ExtractionResult
 from comity.store import Store
-from comity.web.app import create_app
+from comity.web.app import STATIC_DIR, create_app
 
 from .conftest import DOC_TEXTS, TOKEN, fill
 
@@ -265,11 +265,21 @@ def test_index_page_and_security_headers(client: TestClient) -> None:
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
-def test_front_end_never_assigns_inner_html(client: TestClient) -> None:
-    js = client.get("/static/app.js").text
-    assert "textContent" in js
-    for bad in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert bad not in js
+SCRIPTS = sorted(p.name for p in (STATIC_DIR / "js").glob("*.js"))
+
+
+def test_front_end_scripts_are_served(client: TestClient) -> None:
+    assert "main.js" in SCRIPTS and len(SCRIPTS) >= 5
+    assert '<script type="module" src="/static/js/main.js">' in client.get("/").text
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_front_end_never_parses_data_as_html(client: TestClient, name: str) -> None:
+    r = client.get(f"/static/js/{name}")
+    assert r.status_code == 200 and "javascript" in r.headers["content-type"]
+    for bad in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                "new Function", "DOMParser", "createContextualFragment"):
+        assert bad not in r.text
 
 
 def test_world_outlines_are_bundled(client: TestClient) -> None:
