@@ -70,17 +70,22 @@ def bare_spacy(texts: list[str], model: str, batch_size: int) -> tuple[float, in
 
 
 def comity_extract(records: list[dict[str, Any]], prefilter: bool = True
-                   ) -> tuple[float, int, int]:
-    """Seconds for ``Pipeline.extract_many`` (loaded before the clock), events, peak MiB."""
+                   ) -> tuple[float, int, int, str]:
+    """Seconds for ``Pipeline.extract_many`` (loaded before the clock), events, peak MiB,
+    and the share of sentences that went to spaCy (the rest the pre-filter skipped)."""
     from comity.pipeline import Pipeline
     from comity.settings import Settings
 
     pipeline = Pipeline(Settings.from_mapping({"prefilter": prefilter}))
     docs = _documents(records)
     list(pipeline.extract_many(docs[:4]))  # warm-up
+    nlp = pipeline.nlp
+    seen0, parsed0 = nlp.sentences_seen, nlp.sentences_parsed
     start = time.perf_counter()
     events = sum(len(r.events) for r in pipeline.extract_many(docs))
-    return time.perf_counter() - start, events, int(_vmhwm_mib())
+    seconds = time.perf_counter() - start
+    seen, parsed = nlp.sentences_seen - seen0, nlp.sentences_parsed - parsed0
+    return seconds, events, int(_vmhwm_mib()), f"{parsed}/{seen} sentences parsed"
 
 
 def _half(records: list[dict[str, Any]], barrier: Any, queue: Any) -> None:
@@ -183,12 +188,13 @@ def main() -> None:
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     dip = [r for r in records if r.get("topic") == "diplomacy"]
     n, n_dip = len(records), len(dip)
-    rows: list[tuple[str, int, float, str, str]] = []
+    rows: list[tuple[str, int, float, str, str, str]] = []
 
-    def add(name: str, docs: int, seconds: float, events: str, mem: str) -> None:
-        rows.append((name, docs, seconds, events, mem))
-        print(f"{name:<44} {docs:>6} docs {seconds:8.1f} s {docs / seconds:8.1f} docs/s "
-              f"events {events:>6}  peak {mem}", flush=True)
+    def add(name: str, docs: int, seconds: float, events: str, mem: str,
+            note: str = "") -> None:
+        rows.append((name, docs, seconds, events, mem, note))
+        print(f"{name:<48} {docs:>5} docs {seconds:7.1f} s {docs / seconds:7.1f} docs/s "
+              f"events {events:>5}  peak {mem}  {note}", flush=True)
 
     s, mem = _in_child(bare_spacy, [r["text"] for r in records], settings.spacy_model,
                        settings.batch_size)
@@ -196,12 +202,12 @@ def main() -> None:
     s, mem = _in_child(bare_spacy, [r["text"] for r in dip], settings.spacy_model,
                        settings.batch_size)
     add("bare spaCy nlp.pipe, diplomatic only", n_dip, s, "-", f"{mem} MiB")
-    s, ev, mem = _in_child(comity_extract, records)
-    add("comity extract, 1 process, mixed", n, s, str(ev), f"{mem} MiB")
-    s, ev, mem = _in_child(comity_extract, dip)
-    add("comity extract, 1 process, diplomatic only", n_dip, s, str(ev), f"{mem} MiB")
-    s, ev, mem = _in_child(comity_extract, records, False)
-    add("comity extract, 1 process, mixed, no prefilter", n, s, str(ev), f"{mem} MiB")
+    s, ev, mem, note = _in_child(comity_extract, records)
+    add("comity extract, 1 process, mixed", n, s, str(ev), f"{mem} MiB", note)
+    s, ev, mem, note = _in_child(comity_extract, dip)
+    add("comity extract, 1 process, diplomatic only", n_dip, s, str(ev), f"{mem} MiB", note)
+    s, ev, mem, note = _in_child(comity_extract, records, False)
+    add("comity extract, 1 process, mixed, no prefilter", n, s, str(ev), f"{mem} MiB", note)
     s, ev, mems = two_processes(records)
     add("comity extract, 2 processes, mixed", n, s, str(ev), " / ".join(f"{m} MiB"
                                                                          for m in mems))
@@ -211,7 +217,7 @@ def main() -> None:
             add(f"Spark local[{cores}], mixed", n, s, str(ev),
                 " / ".join(f"{m} MiB" for m in sorted(peaks.values())))
 
-    rate = {name: docs / secs for name, docs, secs, _, _ in rows}
+    rate = {name: docs / secs for name, docs, secs, _, _, _ in rows}
     ratios = [
         ("comity extract / bare spaCy, diplomatic (target >= 0.8)",
          rate["comity extract, 1 process, diplomatic only"]
@@ -242,10 +248,10 @@ def main() -> None:
         f"end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (other jobs shared the machine).",
         "", "Model loading is excluded; peak memory is VmHWM of each worker process (every "
         "single-process run is in its own fresh process).", "",
-        "| run | documents | seconds | documents/s | events | peak RSS per worker |",
-        "|---|---:|---:|---:|---:|---|",
-        *(f"| {name} | {docs} | {secs:.1f} | {docs / secs:.1f} | {ev} | {mem} |"
-          for name, docs, secs, ev, mem in rows),
+        "| run | documents | seconds | documents/s | events | peak RSS per worker | note |",
+        "|---|---:|---:|---:|---:|---|---|",
+        *(f"| {name} | {docs} | {secs:.1f} | {docs / secs:.1f} | {ev} | {mem} | {note} |"
+          for name, docs, secs, ev, mem, note in rows),
         "", "| ratio | value |", "|---|---:|",
         *(f"| {name} | {value:.2f}x |" for name, value in ratios), "",
     ]

@@ -14,6 +14,10 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from comity.settings import Settings
+
+#: default settings, environment ignored
+SETTINGS = Settings.from_mapping({}, environ={})
 PG_BASE = os.environ.get("COMITY_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 #: id -> (text, story date, source); two outlets report each of the first two meetings
@@ -80,3 +84,24 @@ def pg_url() -> Iterator[str]:
         with engine.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {name} CASCADE")
         engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def extracted(spark: Any, corpus_jsonl: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> tuple[Path, Any]:
+    """``extract_job`` output folder and summary for the corpus (run once)."""
+    from comity.spark.jobs import extract_job
+
+    out = tmp_path_factory.mktemp("extract")
+    return out, extract_job(spark, corpus_jsonl, out, SETTINGS, partitions=3)
+
+
+@pytest.fixture(scope="session")
+def merged(spark: Any, extracted: tuple[Path, Any],
+           tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``merge_job`` output folder for the extracted corpus (run once)."""
+    from comity.spark.jobs import merge_job
+
+    out = tmp_path_factory.mktemp("merged")
+    merge_job(spark, extracted[0], out, SETTINGS, partitions=3)
+    return out

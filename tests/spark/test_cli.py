@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -12,18 +13,27 @@ from comity.cli import main
 from comity.settings import Settings
 from comity.spark.schema import EVENT_SCHEMA, event_from_row
 from comity.store import Store
+from tests.spark.conftest import corpus_records
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 
-def test_cli_extract_merge_load_round_trip(spark: Any, corpus_jsonl: Path, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    ev_dir, canon_dir, db = tmp_path / "ev", tmp_path / "canon", tmp_path / "c.db"
-    code = main(["spark", "extract", "--input", str(corpus_jsonl), "--output", str(ev_dir),
-                 "--partitions", "2"])
+def test_cli_extract_reports_counts_and_errors(spark: Any, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(corpus_records()[0]) + "\n"
+                      + json.dumps({"id": "x", "text": "No date here."}) + "\n")
+    code = main(["spark", "extract", "--input", str(source), "--output",
+                 str(tmp_path / "ev"), "--partitions", "1"])
     out, err = capsys.readouterr()
-    assert code == 1  # the corpus holds one record without a date
-    assert "6 documents" in out and "1 errors" in out and "date" in err
+    assert code == 1  # one record has no date
+    assert "1 documents," in out and "1 errors" in out and "date" in err
+
+
+def test_cli_merge_then_load_gives_the_canonical_events(
+        spark: Any, extracted: tuple[Path, Any], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    ev_dir, canon_dir, db = extracted[0], tmp_path / "canon", tmp_path / "c.db"
     assert main(["spark", "merge", "--input", str(ev_dir), "--output", str(canon_dir)]) == 0
     assert "canonical events" in capsys.readouterr().out
     assert main(["load", str(canon_dir), "--db", f"sqlite:///{db}"]) == 0

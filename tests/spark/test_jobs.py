@@ -14,15 +14,14 @@ from comity.dedup import merge_events
 from comity.ingest import read_paths
 from comity.model import Document, Event
 from comity.pipeline import Pipeline
-from comity.settings import Settings
-from comity.spark.jobs import extract_job, merge_job
+from comity.spark.jobs import extract_job
 from comity.spark.load import iter_results, load_parquet
 from comity.spark.schema import EVENT_SCHEMA, event_from_row
 from comity.store import Store
-from tests.spark.conftest import corpus_records
+from tests.spark.conftest import SETTINGS, corpus_records
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
-SETTINGS = Settings.from_mapping({}, environ={})
+
 
 
 def _events(folder: Path) -> list[Event]:
@@ -38,21 +37,6 @@ def _single_machine(path: Path) -> list[Event]:
 
 def _by_id(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.id)
-
-
-@pytest.fixture(scope="module")
-def extracted(spark: Any, corpus_jsonl: Path, tmp_path_factory: pytest.TempPathFactory
-              ) -> tuple[Path, Any]:
-    out = tmp_path_factory.mktemp("extract")
-    return out, extract_job(spark, corpus_jsonl, out, SETTINGS, partitions=3)
-
-
-@pytest.fixture(scope="module")
-def merged(spark: Any, extracted: tuple[Path, Any],
-           tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("merged")
-    merge_job(spark, extracted[0], out, SETTINGS, partitions=3)
-    return out
 
 
 def test_extract_job_gives_the_single_machine_events(extracted: tuple[Path, Any],
