@@ -74,11 +74,16 @@ def test_ingest_sigkill_mid_batch_then_rerun_completes(store_url: str, tmp_path:
 
 
 @pytest.mark.slow
-def test_concurrent_ingest_on_postgresql_no_duplicates(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["postgresql", "sqlite"])
+def test_concurrent_ingest_no_duplicates(backend: str, tmp_path: Path) -> None:
     from ._db import pg_schema_url
 
     folder = write_articles(tmp_path / "arts", 40)
-    gen_a, gen_b = pg_schema_url(), pg_schema_url()
+    if backend == "postgresql":
+        gen_a, gen_b = pg_schema_url(), pg_schema_url()
+    else:
+        gen_a = iter([f"sqlite:///{tmp_path / 'a.db'}"])
+        gen_b = iter([f"sqlite:///{tmp_path / 'b.db'}"])
     url, ref_url = next(gen_a), next(gen_b)
     try:
         procs = [subprocess.Popen(ingest_cmd(folder, url, every=3), stdout=subprocess.PIPE,

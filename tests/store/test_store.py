@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from comity.dedup import canonical_id
 from comity.errors import NotFoundError, StoreError
+from comity.model import Entity
 from comity.store import EventFilter, Store
 
 from ._db import pg_schema_url
@@ -237,3 +238,19 @@ def test_add_events_without_documents(store: Store) -> None:
     assert s.events == 2
     assert store.count_events() == 1
     assert store.check_integrity() == []
+
+
+def test_events_actor_filter_uses_kb_aliases(store: Store) -> None:
+    king = Entity(id="kb:person/norodom-sihamoni", name="Norodom Sihamoni", country="KHM")
+    d = doc(1)
+    store.ingest([result(d, event(d, actor=king, recipient=TO_LAM))])
+    assert store.count_events(EventFilter(actor="King Sihamoni")) == 1
+    assert store.count_events(EventFilter(actor="NORODOM SIHAMONI")) == 1
+    assert store.count_events(EventFilter(actor="Sihanouk")) == 0
+
+
+def test_actor_detail_roles_from_kb(store: Store) -> None:
+    store.ingest(corpus(2))
+    det = store.actor(TO_LAM.id)
+    offices = [r.office for r in det.roles]
+    assert "President" in offices
