@@ -125,9 +125,13 @@ def test_actors_provisional_merge_and_promote(db: str, tmp_path: Path,
 
 
 def test_actors_merge_into_kb(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["actors", "merge", "prov:sok", "kb:person/hun-manet", "--db", db]) == 0
-    assert "1 event report(s) re-pointed" in capsys.readouterr().out
     assert main(["actors", "merge", "prov:sok", "kb:person/nobody", "--db", db]) == 1
+    assert "no knowledge-base entry" in capsys.readouterr().err
+    # --db before the sub-command reaches it too
+    assert main(["actors", "--db", db, "merge", "prov:sok", "kb:person/hun-manet"]) == 0
+    assert "1 event report(s) re-pointed" in capsys.readouterr().out
+    assert main(["actors", "merge", "prov:sok", "kb:person/hun-sen", "--db", db]) == 1
+    assert "no actor 'prov:sok'" in capsys.readouterr().err
 
 
 def test_actors_import_petrarch_subcommand_exists(capsys: pytest.CaptureFixture[str]) -> None:

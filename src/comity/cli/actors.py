@@ -24,14 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     m = acts.add_parser("merge", help="attach a provisional actor to a knowledge-base entry")
     m.add_argument("prov_id", metavar="PROV_ID")
     m.add_argument("kb_id", metavar="KB_ID", help="kb:person/ID, kb:org/ID or kb:country/ISO3")
-    add_db_flag(m)
+    add_db_flag(m, nested=True)
     m.set_defaults(func=run_merge)
     pr = acts.add_parser("promote", help="write a provisional actor as a new person to a "
                                          "local knowledge-base file")
     pr.add_argument("prov_id", metavar="PROV_ID")
     pr.add_argument("--kb-dir", default="comity-kb", type=Path,
                     help="folder of the local knowledge base (default: ./comity-kb)")
-    add_db_flag(pr)
+    add_db_flag(pr, nested=True)
     pr.set_defaults(func=run_promote)
     ip = acts.add_parser("import-petrarch", help="import a PETRARCH/Phoenix actor "
                                                  "dictionary into a local knowledge base")

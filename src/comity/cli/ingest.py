@@ -16,9 +16,10 @@ from comity.model import Document
 from comity.settings import Settings
 
 
-def add_db_flag(parser: argparse.ArgumentParser) -> None:
-    """The ``--db URL`` flag (default: COMITY_DB, else sqlite:///comity.db)."""
-    parser.add_argument("--db", default=None, metavar="URL",
+def add_db_flag(parser: argparse.ArgumentParser, *, nested: bool = False) -> None:
+    """The ``--db URL`` flag (default: COMITY_DB, else sqlite:///comity.db). ``nested``:
+    on a sub-sub-command, where it must not override a ``--db`` given before it."""
+    parser.add_argument("--db", default=argparse.SUPPRESS if nested else None, metavar="URL",
                         help="database URL: sqlite:///FILE or postgresql://USER@HOST/DB "
                              "(default: COMITY_DB or sqlite:///comity.db)")
 
@@ -28,7 +29,7 @@ def open_store(args: argparse.Namespace, settings: Settings | None = None) -> An
     from comity.store import Store
 
     settings = settings or Settings.from_mapping()
-    return Store.open(args.db or settings.db, settings=settings)
+    return Store.open(getattr(args, "db", None) or settings.db, settings=settings)
 
 
 def summary_line(s: Any) -> str:
