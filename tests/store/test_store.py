@@ -230,6 +230,8 @@ def test_check_integrity_detects_tampering(store: Store) -> None:
         conn.exec_driver_sql("UPDATE events SET num_mentions = 9")
     problems = store.check_integrity()
     assert any("num_mentions" in p for p in problems)
+    assert any("fresh merge" in p for p in problems)
+    assert not any("fresh merge" in p for p in store.check_integrity(full=False))
 
 
 def test_add_events_without_documents(store: Store) -> None:
