@@ -227,7 +227,8 @@ def test_dyads_and_network(store: Store) -> None:
 def test_check_integrity_detects_tampering(store: Store) -> None:
     store.ingest(corpus(2))
     with store.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE events SET num_mentions = 9")
+        conn.exec_driver_sql("UPDATE events SET num_mentions = 9, payload = replace(payload, "
+                             "'\"num_mentions\": 2', '\"num_mentions\": 9')")
     problems = store.check_integrity()
     assert any("num_mentions" in p for p in problems)
     assert any("fresh merge" in p for p in problems)
