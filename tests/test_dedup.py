@@ -152,3 +152,36 @@ def test_bcubed_precision_recall(pred: dict[str, str], gold: dict[str, str],
                                  expected: tuple[float, float]) -> None:
     p, r = bcubed(pred, gold)
     assert p == pytest.approx(expected[0]) and r == pytest.approx(expected[1])
+
+
+def _reference_links(events: list[Event]) -> dict[str, tuple[str, ...]]:
+    """Brute force: each plan links to the earliest (date, id) occurred CONSULT it fulfils."""
+    from comity.dedup import _fulfils, _when, is_plan
+
+    links: dict[str, set[str]] = {e.id: set(e.links) for e in events}
+    occurred = sorted((e for e in events if e.status == "occurred" and e.type == "CONSULT"
+                       and _when(e) is not None), key=lambda e: (_when(e), e.id))
+    for plan in events:
+        if is_plan(plan):
+            target = next((o for o in occurred if _fulfils(plan, o)), None)
+            if target is not None:
+                links[plan.id].add(target.id)
+                links[target.id].add(plan.id)
+    return {k: tuple(sorted(v)) for k, v in links.items()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([A, B, C]), st.sampled_from([B, C, KHM]),
+                          st.sampled_from(["040", "042", "036", "051"]),
+                          st.sampled_from(["occurred", "planned"]),
+                          st.integers(min_value=-400, max_value=400) | st.none()),
+                min_size=1, max_size=30))
+def test_link_followthrough_matches_brute_force(rows: list[tuple]) -> None:
+    events = []
+    for i, (a, r, cameo, status, offset) in enumerate(rows):
+        typ = {"040": "CONSULT", "042": "CONSULT", "036": "AGREE", "051": "SUPPORT"}[cameo]
+        day = None if offset is None else D + dt.timedelta(days=offset)
+        events.append(ev(f"d{i}-0", actor=a, recipient=r, cameo=cameo, type=typ,
+                         status=status, date=day, story=D + dt.timedelta(days=i % 5)))
+    got = {e.id: e.links for e in link_followthrough(events)}
+    assert got == _reference_links(events)

@@ -23,6 +23,7 @@ does not depend on input order). Their id is the member id for a single member, 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -209,8 +210,11 @@ def cluster_events(events: Iterable[Event], *, window_days: int = 1) -> list[Clu
         for i in ids:
             member_of[i] = canon.id
         clusters.append(Cluster(canon, ids))
-    remapped = [dataclasses.replace(c.event, links=tuple(sorted(
-        {member_of.get(lk, lk) for lk in c.event.links} - {c.event.id}))) for c in clusters]
+    remapped = []
+    for c in clusters:
+        new = tuple(sorted({member_of.get(lk, lk) for lk in c.event.links} - {c.event.id}))
+        remapped.append(c.event if new == c.event.links else
+                        dataclasses.replace(c.event, links=new))
     linked = {e.id: e for e in link_followthrough(remapped)}
     out = [Cluster(linked[c.event.id], c.members) for c in clusters]
     return sorted(out, key=lambda c: (c.event.date or dt.date.max, c.event.id))
@@ -229,15 +233,17 @@ def _countries(e: Event) -> frozenset[str]:
     return frozenset(x.country or x.id for x in (*e.actor, *e.recipient))
 
 
+def _actor_set(e: Event) -> frozenset[str]:
+    return frozenset(x.id for x in (*e.actor, *e.recipient))
+
+
 def _fulfils(plan: Event, ev: Event) -> bool:
     if ev.status != "occurred" or ev.type != "CONSULT" or ev.id == plan.id:
         return False
     start, when = _when(plan), _when(ev)
     if start is None or when is None or not 0 <= (when - start).days <= FOLLOWTHROUGH_DAYS:
         return False
-    same_actors = set(actor_key(plan)[0] + actor_key(plan)[1]) == set(
-        actor_key(ev)[0] + actor_key(ev)[1])
-    if same_actors:
+    if _actor_set(plan) == _actor_set(ev):
         return True
     # an invitation by a host (its head of state) is fulfilled by a visit to that country
     return plan.cameo.startswith("036") and _countries(plan) == _countries(ev)
@@ -248,22 +254,51 @@ def is_plan(e: Event) -> bool:
     return (e.status == "planned" and e.type in {"CONSULT", "AGREE"}) or e.cameo == "036"
 
 
+def _first_after(candidates: list[tuple[dt.date, str, Event]], plan: Event
+                 ) -> tuple[dt.date, str, Event] | None:
+    start = _when(plan)
+    if start is None:
+        return None
+    i = bisect.bisect_left(candidates, (start, ""), key=lambda c: (c[0], c[1]))
+    for c in candidates[i:]:
+        if (c[0] - start).days > FOLLOWTHROUGH_DAYS:
+            return None
+        if _fulfils(plan, c[2]):
+            return c
+    return None
+
+
 def link_followthrough(events: Iterable[Event]) -> list[Event]:
     """Link each planned visit/meeting and each invitation (AGREE 036) to the earliest
     later occurred CONSULT event with the same actors (an invitation also to a visit
     between the same countries); both get the other's id in ``links``."""
     evs = sorted(events, key=lambda e: e.id)
     links: dict[str, set[str]] = {e.id: set(e.links) for e in evs}
-    occurred = sorted((e for e in evs if e.status == "occurred" and e.type == "CONSULT"),
-                      key=lambda e: (_when(e) or dt.date.max, e.id))
+    by_actors: dict[frozenset[str], list[tuple[dt.date, str, Event]]] = defaultdict(list)
+    by_countries: dict[frozenset[str], list[tuple[dt.date, str, Event]]] = defaultdict(list)
+    for e in evs:
+        when = _when(e)
+        if e.status == "occurred" and e.type == "CONSULT" and when is not None:
+            by_actors[_actor_set(e)].append((when, e.id, e))
+            by_countries[_countries(e)].append((when, e.id, e))
+    for group in (*by_actors.values(), *by_countries.values()):
+        group.sort(key=lambda c: (c[0], c[1]))
     for plan in evs:
         if not is_plan(plan):
             continue
-        target = next((ev for ev in occurred if _fulfils(plan, ev)), None)
-        if target is not None:
+        found = [c for c in (
+            _first_after(by_actors.get(_actor_set(plan), []), plan),
+            _first_after(by_countries.get(_countries(plan), []), plan)
+            if plan.cameo.startswith("036") else None) if c is not None]
+        if found:
+            target = min(found, key=lambda c: (c[0], c[1]))[2]
             links[plan.id].add(target.id)
             links[target.id].add(plan.id)
-    return [dataclasses.replace(e, links=tuple(sorted(links[e.id]))) for e in evs]
+    out = []
+    for e in evs:
+        new = tuple(sorted(links[e.id]))
+        out.append(e if new == e.links else dataclasses.replace(e, links=new))
+    return out
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
