@@ -93,8 +93,8 @@ def documents_from_rows(batches: Iterable[pa.RecordBatch], settings: Settings, *
                                      title=_optional(row.get("title")),
                                      source=_optional(row.get("source")), settings=settings)
             except InputError as exc:
-                yield exc if exc.path else InputError(f"record {doc_id!r}: {exc.reason}",
-                                                      origin)
+                yield (exc if exc.path == origin
+                       else InputError(f"record {doc_id!r}: {exc.reason}", origin))
                 continue
             # the JSON Lines reader keeps the story date of the record, not of a date line
             yield dataclasses.replace(document, story_date=day, body_start=0, path=origin)
