@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from comity.errors import ComityError, ConfigError, InputError
+from comity.ingest.reader import walk
 from comity.settings import Settings
 from comity.spark.blocking import KEYED_SCHEMA, keyed_batches, merge_fn
 from comity.spark.schema import (
@@ -96,14 +96,6 @@ def _is_parquet_dataset(path: Path) -> bool:
     return bool(files) and all(p.suffix == ".parquet" for p in files)
 
 
-def _iter_files(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith("."):
-                yield Path(dirpath) / name
-
-
 def _rows_frame(spark: Any, path: Path) -> Any:
     """A DataFrame with the ``INPUT_SCHEMA`` columns from JSON Lines or Parquet."""
     from pyspark.sql import functions as F
@@ -140,13 +132,17 @@ def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
     n_parts = _partitions(spark, partitions)
     doc_type = spark_schema(DOCUMENT_SCHEMA)
     listing = out / "input-paths.txt"
+    walk_errors: list[str] = []
     if source.is_file() and source.name.endswith(JSON_SUFFIXES) or _is_parquet_dataset(source):
         frame = _rows_frame(spark, source).repartition(n_parts)
         result = frame.mapInArrow(extract_rows_fn(settings, str(source)), doc_type)
     else:
         count = 0
         with listing.open("w", encoding="utf-8") as fh:
-            for file in ([source] if source.is_file() else _iter_files(source)):
+            for file in ([source] if source.is_file() else walk(source)):
+                if isinstance(file, InputError):  # unreadable folder, loop: rare
+                    walk_errors.append(f"{file.path}: {file.reason}")
+                    continue
                 fh.write(f"{file.resolve()}\n")
                 count += 1
         log.info("listed %d input files", count)
@@ -161,13 +157,16 @@ def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
         written = spark.read.parquet(str(out / "events"))
         (written.select(F.col("id").alias("event_id"), F.explode("mentions").alias("m"))
          .select("event_id", "m.*").write.mode("overwrite").parquet(str(out / "mentions")))
-        totals = docs.agg(F.count(F.lit(1)).alias("n"),
-                          F.count("error").alias("errors"),
-                          F.sum("n_events").alias("events")).first()
-        messages = tuple(f"{r['path'] or r['id']}: {r['error']}" for r in
-                         docs.where(F.col("error").isNotNull()).select("id", "path", "error")
-                         .limit(20).collect())
-        n_mentions = spark.read.parquet(str(out / "mentions")).count()
+        totals = docs.agg(
+            F.count(F.lit(1)).alias("n"), F.count("error").alias("errors"),
+            F.sum("n_events").alias("events"),
+            F.sum(F.expr("aggregate(events, 0L, (acc, e) -> acc + size(e.mentions))"))
+            .alias("mentions")).first()
+        messages: tuple[str, ...] = ()
+        if totals["errors"]:
+            messages = tuple(f"{r['path'] or r['id']}: {r['error']}" for r in
+                             docs.where(F.col("error").isNotNull())
+                             .select("id", "path", "error").limit(20).collect())
     except ComityError:
         raise
     except Exception as exc:  # py4j / executor failures
@@ -175,8 +174,10 @@ def extract_job(spark: Any, input_path: str | Path, output_dir: str | Path,
     finally:
         listing.unlink(missing_ok=True)
     return ExtractSummary(documents=int(totals["n"] - totals["errors"]),
-                          errors=int(totals["errors"]), events=int(totals["events"] or 0),
-                          mentions=int(n_mentions), error_messages=messages)
+                          errors=int(totals["errors"]) + len(walk_errors),
+                          events=int(totals["events"] or 0),
+                          mentions=int(totals["mentions"] or 0),
+                          error_messages=(*walk_errors[:20], *messages))
 
 
 def merge_job(spark: Any, input_dir: str | Path, output_dir: str | Path,
