@@ -14,7 +14,7 @@ from comity.dedup import merge_events
 from comity.ingest import read_paths
 from comity.model import Document, Event
 from comity.pipeline import Pipeline
-from comity.spark.jobs import extract_job
+from comity.spark.jobs import extract_job, merge_job
 from comity.spark.load import iter_results, load_parquet
 from comity.spark.schema import EVENT_SCHEMA, event_from_row
 from comity.store import Store
@@ -79,6 +79,7 @@ def test_extract_job_reads_a_folder_like_the_readers(spark: Any, tmp_path: Path)
         where = folder / "sub" if i % 2 else folder
         (where / f"{rec['id']}.txt").write_text(f" date {rec['date']}\n{rec['text']}\n")
     (folder / "empty.txt").write_text("")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n")  # unknown extension: skipped by both
     (folder / "more.jsonl").write_text(json.dumps(corpus_records()[4]) + "\n")
     summary = extract_job(spark, folder, tmp_path / "out", SETTINGS)
     assert summary.errors == 1 and "empty.txt" in summary.error_messages[0]
@@ -120,3 +121,31 @@ def test_load_gives_the_single_machine_database(backend: str, extracted: tuple[P
         store.ingest(Pipeline(SETTINGS).extract_many(docs))
         assert loaded == _by_id(store.events())
     assert first.new_documents == len(corpus_records()) and again.new_documents == 0
+
+
+def test_merge_job_equals_merge_events_on_random_events(spark: Any, tmp_path: Path) -> None:
+    import dataclasses
+    import datetime as dt
+    import random
+
+    from comity.spark.schema import event_row
+    from tests.spark.factories import make_event
+
+    rng = random.Random(5)
+    pairs = [("VNM", "KHM"), ("KHM", "VNM"), ("FRA", "JPN"), ("VNM", "FRA")]
+    events = []
+    for n in range(400):
+        day = dt.date(2024, 12, 25) + dt.timedelta(days=rng.randint(0, 60))
+        event = make_event(n, *rng.choice(pairs), rng.choice([day, day, None]),
+                           type_=rng.choice(["CONSULT", "CONSULT", "COOPERATE"]),
+                           status=rng.choice(["occurred"] * 4 + ["planned"]),
+                           source=rng.choice(["a", "b", "c"]))
+        events.append(dataclasses.replace(event, symmetric=rng.random() < 0.5,
+                                          story_date=day + dt.timedelta(rng.randint(0, 2))))
+    (tmp_path / "in" / "events").mkdir(parents=True)
+    pq.write_table(pa.Table.from_pylist([event_row(e) for e in events], schema=EVENT_SCHEMA),
+                   tmp_path / "in" / "events" / "part-0.parquet")
+    summary = merge_job(spark, tmp_path / "in", tmp_path / "out", SETTINGS, partitions=4)
+    expected = _by_id(merge_events(events, window_days=SETTINGS.merge_days))
+    assert _events(tmp_path / "out") == expected
+    assert summary.events_out == len(expected) < summary.events_in == len(events)
