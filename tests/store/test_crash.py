@@ -102,3 +102,29 @@ def test_concurrent_ingest_no_duplicates(backend: str, tmp_path: Path) -> None:
         for g in (gen_a, gen_b):
             for _ in g:
                 pass
+
+
+@pytest.mark.slow
+def test_ingest_ctrl_c_rolls_back_and_rerun_completes(tmp_path: Path) -> None:
+    n = 150
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    folder = write_articles(tmp_path / "arts", n)
+    proc = subprocess.Popen(ingest_cmd(folder, url), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while count_docs(url) == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err
+    partial = count_docs(url)
+    assert 0 < partial < n
+    with Store.open(url) as store:
+        assert store.check_integrity() == []
+    done = subprocess.run(ingest_cmd(folder, url), capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    with Store.open(url) as store:
+        assert len(store.documents()) == n
+        assert store.check_integrity() == []
