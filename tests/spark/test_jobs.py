@@ -149,3 +149,19 @@ def test_merge_job_equals_merge_events_on_random_events(spark: Any, tmp_path: Pa
     expected = _by_id(merge_events(events, window_days=SETTINGS.merge_days))
     assert _events(tmp_path / "out") == expected
     assert summary.events_out == len(expected) < summary.events_in == len(events)
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    (["part-0.parquet", "part-1.parquet", "_SUCCESS"], True),
+    (["part-0.parquet", "article.txt"], False),
+    (["sub/a.txt"], False),
+    ([], False),
+])
+def test_is_parquet_dataset_tells_datasets_from_article_folders(
+        files: list[str], expected: bool, tmp_path: Path) -> None:
+    from comity.spark.jobs import _is_parquet_dataset
+
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    assert _is_parquet_dataset(tmp_path) is expected

@@ -92,8 +92,13 @@ def spark_session(master: str | None = "local[2]", app_name: str = "comity",
 def _is_parquet_dataset(path: Path) -> bool:
     if path.is_file():
         return path.suffix == ".parquet"
-    files = [p for p in path.rglob("*") if p.is_file() and not p.name.startswith(("_", "."))]
-    return bool(files) and all(p.suffix == ".parquet" for p in files)
+    found = False
+    for p in path.rglob("*"):  # lazily: stops at the first article in a folder of articles
+        if p.is_file() and not p.name.startswith(("_", ".")):
+            if p.suffix != ".parquet":
+                return False
+            found = True
+    return found
 
 
 def _rows_frame(spark: Any, path: Path) -> Any:
