@@ -1,10 +1,15 @@
-"""Hand-built events for the Spark tests."""
+"""Hand-built events and a small hand-written corpus for the Spark tests."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from comity.model import Entity, Event, Mention, Place
+from comity.settings import Settings
+
+#: default settings, environment ignored
+SETTINGS = Settings.from_mapping({}, environ={})
 
 LEADERS = {
     "VNM": Entity(id="kb:to-lam", name="To Lam", kind="person", text="Tô Lâm",
@@ -37,3 +42,28 @@ def make_event(n: int, actor: str, recipient: str, day: dt.date | None, *,
                           source=source),),
         kind="interaction", trigger="met", symmetric=True,
     )
+
+
+#: id -> (text, story date, source); two outlets report each of the first two meetings
+ARTICLES: dict[str, tuple[str, str, str]] = {
+    "vna-1": ("HANOI — Prime Minister Pham Minh Chinh held talks with Cambodian Prime "
+              "Minister Hun Manet in Hanoi on Monday. The two leaders agreed to raise "
+              "bilateral trade.", "2025-03-04", "vna"),
+    "akp-1": ("PHNOM PENH — Cambodian Prime Minister Hun Manet held talks with his Vietnamese "
+              "counterpart Pham Minh Chinh in Hanoi on Monday, March 3.", "2025-03-04", "akp"),
+    "kyodo-1": ("TOKYO — Japanese Prime Minister Shigeru Ishiba held talks with French "
+                "President Emmanuel Macron in Tokyo on Tuesday, the government said.",
+                "2025-03-05", "kyodo"),
+    "afp-1": ("TOKYO — French President Emmanuel Macron met Japanese Prime Minister Shigeru "
+              "Ishiba in Tokyo on Tuesday.", "2025-03-05", "afp"),
+    "vna-2": ("HANOI — General Secretary To Lam received Cambodian Senate President Hun Sen "
+              "in Hanoi on Thursday.", "2025-03-07", "vna"),
+    "eco-1": ("The central bank kept interest rates unchanged on Wednesday as inflation eased "
+              "to 2.1 percent, and analysts expect a cut in June.", "2025-03-05", "wire"),
+}
+
+
+def corpus_records() -> list[dict[str, Any]]:
+    """The test corpus as JSON Lines records."""
+    return [{"id": k, "text": t, "date": d, "source": s, "url": f"https://example.org/{k}"}
+            for k, (t, d, s) in ARTICLES.items()]

@@ -13,7 +13,7 @@ from comity.cli import main
 from comity.settings import Settings
 from comity.spark.schema import EVENT_SCHEMA, event_from_row
 from comity.store import Store
-from tests.spark.conftest import corpus_records
+from tests.spark.factories import corpus_records
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 

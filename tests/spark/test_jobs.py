@@ -18,7 +18,7 @@ from comity.spark.jobs import extract_job, merge_job
 from comity.spark.load import iter_results, load_parquet
 from comity.spark.schema import EVENT_SCHEMA, event_from_row
 from comity.store import Store
-from tests.spark.conftest import SETTINGS, corpus_records
+from tests.spark.factories import SETTINGS, corpus_records
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 

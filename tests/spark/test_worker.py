@@ -15,8 +15,7 @@ from comity.model import Document
 from comity.settings import Settings
 from comity.spark import blocking, worker
 from comity.spark.schema import DOCUMENT_SCHEMA, INPUT_SCHEMA, event_row
-from tests.spark.conftest import ARTICLES
-from tests.spark.factories import make_event
+from tests.spark.factories import ARTICLES, make_event
 
 SETTINGS = Settings.from_mapping({}, environ={})
 
