@@ -83,3 +83,9 @@ def test_merge_fn_streams_an_endless_sorted_input() -> None:
 
     out = blocking.merge_fn(1, rows_per_batch=5)(endless())
     assert next(out).column("id").to_pylist() == [f"ev-{i}" for i in range(5)]
+
+
+def test_extract_stream_streams_an_endless_run_of_errors() -> None:
+    errors = (InputError("empty file", Path(f"/in/e{i}.txt")) for i in itertools.count())
+    batch = next(worker.extract_stream(errors, SETTINGS, rows_per_batch=4))
+    assert batch.column("id").to_pylist() == ["e0", "e1", "e2", "e3"]

@@ -18,6 +18,7 @@ frozen and hashable, so two jobs with different settings never share a pipeline.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import resource
 from collections.abc import Callable, Iterable, Iterator
@@ -119,24 +120,18 @@ def _input_error_row(error: InputError) -> dict[str, Any]:
 def extract_stream(items: Iterable[Document | InputError], settings: Settings,
                    *, rows_per_batch: int = 64) -> Iterator[pa.RecordBatch]:
     """Run the cached pipeline over a stream of documents (errors pass through as error
-    rows) and yield ``DOCUMENT_SCHEMA`` batches of at most ``rows_per_batch`` rows."""
+    rows) and yield ``DOCUMENT_SCHEMA`` batches of at most ``rows_per_batch`` rows.
+
+    The input is taken ``rows_per_batch`` items at a time, so memory holds one chunk of
+    documents and one batch of results, whatever the input size.
+    """
     pipeline = pipeline_for(settings)
-    pending: list[dict[str, Any]] = []
-
-    def documents() -> Iterator[Document]:
-        for item in items:
-            if isinstance(item, InputError):
-                pending.append(_input_error_row(item))
-            else:
-                yield item
-
-    for result in pipeline.extract_many(documents()):
-        pending.append(result_row(result))
-        if len(pending) >= rows_per_batch:
-            yield pa.RecordBatch.from_pylist(pending, schema=DOCUMENT_SCHEMA)
-            pending.clear()
-    if pending:
-        yield pa.RecordBatch.from_pylist(pending, schema=DOCUMENT_SCHEMA)
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, rows_per_batch)):
+        rows = [_input_error_row(item) for item in chunk if isinstance(item, InputError)]
+        documents = [item for item in chunk if not isinstance(item, InputError)]
+        rows.extend(result_row(result) for result in pipeline.extract_many(documents))
+        yield pa.RecordBatch.from_pylist(rows, schema=DOCUMENT_SCHEMA)
 
 
 def extract_rows_fn(settings: Settings, origin: str | None = None,
