@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -160,7 +160,7 @@ class KnowledgeBase:
         self._names.clear()
         self._short.clear()
         self._demonyms.clear()
-        for entry, alias in self._all_aliases():
+        for alias, entry in self.surface_forms():
             bucket = self._names.setdefault(name_key(alias), [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -170,10 +170,6 @@ class KnowledgeBase:
         for c in self.countries.values():
             for d in c.demonyms:
                 self._demonyms.setdefault(name_key(d), c)
-
-    def _all_aliases(self) -> Iterator[tuple[KBEntry, str]]:
-        for alias, entry in self.surface_forms():
-            yield entry, alias
 
 
 # ---------------------------------------------------------------------- loading
@@ -347,8 +343,8 @@ def _parse_country(path: Path, line: int, rec: dict[str, Any]) -> Country:
                    wikidata=wikidata)
 
 
-_PARSERS = {"persons": _parse_person, "organisations": _parse_org,
-            "countries": _parse_country}
+_PARSERS: dict[str, Callable[[Path, int, dict[str, Any]], KBEntry]] = {
+    "persons": _parse_person, "organisations": _parse_org, "countries": _parse_country}
 
 
 def bundled_kb_dir() -> Path:

@@ -99,9 +99,10 @@ class ActorStage:
         """Entity for a knowledge-base person with the role held on ``day``."""
         role = person.role_on(day)
         return Entity(id=self.kb.entity_id(person), name=person.name, kind="person",
-                      text=text, country=role.country if role else (title and title.country),
-                      sector=role.sector if role else (title and title.sector),
-                      title=role.office if role else (title and title.office),
+                      text=text,
+                      country=role.country if role else (title.country if title else None),
+                      sector=role.sector if role else (title.sector if title else None),
+                      title=role.office if role else (title.office if title else None),
                       wikidata=person.wikidata)
 
     def org_entity(self, org: Organisation, text: str) -> Entity:
@@ -358,7 +359,7 @@ class ActorStage:
                 add(left + 1, head + 1, self.country_entity(c, text), "country")
             return
         if plural and head_word in COLLECTIVE_NOUNS:
-            pair = state.pair()
+            pair: tuple[Entity, ...] | None = state.pair()
             if pair is not None and head_word == "sides":
                 countries = [self.kb.countries[p.country] for p in pair
                              if p.country in self.kb.countries]
@@ -388,14 +389,9 @@ class ActorStage:
             person = state.last(exclude_country=host_country) if host_country else None
         else:
             generic = head_word in {"leader", "chief", "head", "counterpart"}
-            tw = tuple(title_words) if not generic else tuple(
-                w for w in title_words if w not in {"party"})
-            tw = tw if not generic else ()
-            if not generic:
-                tw = tuple(title_words) + (head_word,)
+            tw = () if generic else (*title_words, head_word)
             sector = "PTY" if "party" in modifiers or any(
-                self.kb.lookup(w) and isinstance(self.kb.lookup(w)[0], Organisation)
-                and self.kb.lookup(w)[0].sector == "PTY" for w in modifiers) else None
+                self._is_party(w) for w in modifiers) else None
             person = state.last(country=country, title_words=tw, sector=sector,
                                 subject=generic) or state.last(
                 country=country, title_words=tw, sector=sector)
@@ -403,6 +399,11 @@ class ActorStage:
                 person = self._office_holder(" ".join(tw), country, day)
         if person is not None:
             add(left, head + 1, _retext(person, text), "coref")
+
+    def _is_party(self, word: str) -> bool:
+        """True when ``word`` names a party first of all ("CPP", "CPV")."""
+        found = self.kb.lookup(word)
+        return bool(found) and isinstance(found[0], Organisation) and found[0].sector == "PTY"
 
     def _org_in(self, toks: tuple[Token, ...], left: int, head: int) -> Organisation | None:
         for n in range(head - left + 1, 0, -1):

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from comity.actors.kb import SECTORS, KnowledgeBase, Organisation
+from comity.datafile import tsv_rows
 from comity.errors import DataFileError
 from comity.textnorm import fold
 
@@ -135,26 +136,11 @@ def bundled_titles_path() -> Path:
 def load_titles(path: Path | None = None) -> TitleGrammar:
     """Load and validate a title grammar file (default: the bundled one)."""
     path = path or bundled_titles_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read title grammar: {exc}", path) from exc
-    if not lines or lines[0].split("\t") != ["# comity-titles", TITLES_VERSION]:
-        raise DataFileError(f"first line must be '# comity-titles<TAB>{TITLES_VERSION}'",
-                            path, 1)
     grammar = TitleGrammar()
-    header = False
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if not header:
-            if cols != ["phrase", "kind", "sector", "office"]:
-                raise DataFileError("header must be: phrase kind sector office", path, lineno)
-            header = True
-            continue
-        if len(cols) != 4 or not cols[0]:
-            raise DataFileError("expected 4 tab-separated columns", path, lineno)
+    for lineno, cols in tsv_rows(path, "titles", TITLES_VERSION,
+                                 ("phrase", "kind", "sector", "office")):
+        if not cols[0]:
+            raise DataFileError("empty phrase", path, lineno)
         phrase, kind, sector, office = cols
         if kind not in KINDS:
             raise DataFileError(f"kind must be one of {sorted(KINDS)}", path, lineno)

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
-from comity.errors import DataFileError
+from comity.datafile import tsv_rows
 from comity.model import Document, Entity, Event, Mention, Place, ResolvedDocument
 from comity.when import find_dates
 
@@ -50,21 +50,8 @@ class Contexts:
 def load_contexts(path: Path | None = None) -> Contexts:
     """Load and validate the contexts file (default: the bundled one)."""
     path = path or Path(str(resources.files("comity") / "data" / "contexts.tsv"))
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t") != ["# comity-contexts", "1"]:
-        raise DataFileError("first line must be '# comity-contexts<TAB>1'", path, 1)
-    out: dict[str, str] = {}
-    header = False
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header:
-            header = True
-            continue
-        if len(cols) != 2:
-            raise DataFileError("expected 2 tab-separated columns", path, lineno)
-        out[cols[0].strip().lower()] = cols[1].strip()
+    out = {word.lower(): ctx for _line, (word, ctx) in
+           tsv_rows(path, "contexts", "1", ("word", "context"))}
     return Contexts(out)
 
 

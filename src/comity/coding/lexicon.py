@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from comity.datafile import tsv_rows
 from comity.errors import DataFileError
 
 LEXICON_VERSION = "1"
@@ -101,24 +102,8 @@ def bundled_lexicon_path() -> Path:
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and validate a lexicon file (default: the bundled one)."""
     path = path or bundled_lexicon_path()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read lexicon: {exc}", path) from exc
-    if not lines or lines[0].split("\t") != ["# comity-lexicon", LEXICON_VERSION]:
-        raise DataFileError(f"first line must be '# comity-lexicon<TAB>{LEXICON_VERSION}'",
-                            path, 1)
     lex = Lexicon()
-    header_seen = False
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            if tuple(cols) != COLUMNS:
-                raise DataFileError(f"header must be {' '.join(COLUMNS)}", path, lineno)
-            header_seen = True
-            continue
+    for lineno, cols in tsv_rows(path, "lexicon", LEXICON_VERSION, COLUMNS):
         lex.triggers.append(_parse_trigger(cols, path, lineno))
     for t in lex.triggers:
         lex._by_head.setdefault((t.words[-1], t.pos), []).append(t)
@@ -126,9 +111,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
 
 
 def _parse_trigger(cols: list[str], path: Path, lineno: int) -> Trigger:
-    if len(cols) != len(COLUMNS):
-        raise DataFileError(f"expected {len(COLUMNS)} tab-separated columns, got {len(cols)}",
-                            path, lineno)
     lemma, pos, type_, cameo, mode, frame, preps, forms, objects = (c.strip() for c in cols)
     if not lemma:
         raise DataFileError("empty lemma", path, lineno)

@@ -98,11 +98,12 @@ HYPHEN_LEMMAS = _hyphen_lemmas()
 def _add_special_cases(nlp: Language) -> None:
     from spacy.symbols import NORM, ORTH
 
+    tokenizer: Any = nlp.tokenizer
     for stem in HYPHENATED:
         base = stem[:-1] if stem.endswith("e") else stem
         for form in {stem, stem + "s", base + "ed", base + "ing", stem + "d"}:
             for variant in {form, form.capitalize()}:
-                nlp.tokenizer.add_special_case(variant, [{ORTH: variant, NORM: form}])
+                tokenizer.add_special_case(variant, [{ORTH: variant, NORM: form}])
 
 
 class NLPStage:
