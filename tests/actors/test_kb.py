@@ -23,6 +23,7 @@ from comity.actors.kb import (
     load_kb,
 )
 from comity.errors import DataFileError
+from comity.model import Role
 from comity.textnorm import name_key, strip_diacritics
 
 PERSON_HEADER = '{"format": "comity-kb/persons", "version": 1}'
@@ -494,20 +495,91 @@ def test_load_kb_partial_dates_cover_whole_period(tmp_path: Path, start: str, en
     assert (role.start, role.end) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
 
 
-# ------------------------------------------------------------------ known loader bugs
-# Reported to the owner of comity/actors/kb.py; strict xfail, so fixing them flips these.
-@pytest.mark.xfail(strict=True, reason="kb.py: a month-only end date is not range-checked "
-                   "(2024-13 is read as 2025-01-31, 2024-00 as 2023-12-31)")
 @pytest.mark.parametrize("end", ["2024-13", "2024-00"])
 def test_load_kb_end_month_out_of_range_is_an_error(tmp_path: Path, end: str) -> None:
-    _write(tmp_path, "persons.jsonl", PERSON_HEADER,
-           json.dumps({"id": "p", "name": "P", "roles": [
-               {"office": "A", "start": "2020", "end": end}]}))
-    with pytest.raises(DataFileError):
+    path = _write(tmp_path, "persons.jsonl", PERSON_HEADER,
+                  json.dumps({"id": "p", "name": "P", "roles": [
+                      {"office": "A", "start": "2020", "end": end}]}))
+    with pytest.raises(DataFileError, match="not a date") as info:
+        load_kb([tmp_path])
+    assert (info.value.path, info.value.line) == (str(path), 2)
+
+
+def test_person_role_on_before_first_role_is_none(kb: KnowledgeBase) -> None:
+    assert _person(kb, "Lawrence Wong").role_on(dt.date(2015, 1, 1)) is None
+
+
+@pytest.mark.parametrize("day,office", [
+    (None, "First"), ("2009-12-31", None), ("2010-06-01", "First"), ("2012-06-01", "First"),
+    ("2014-06-01", "Second"), ("2030-01-01", "Second")])
+def test_person_role_on_picks_valid_then_latest_past_role(day: str | None,
+                                                         office: str | None) -> None:
+    person = Person(id="p", name="P", roles=(
+        Role(office="First", start=dt.date(2010, 1, 1), end=dt.date(2012, 12, 31)),
+        Role(office="Second", start=dt.date(2014, 1, 1), end=dt.date(2016, 12, 31))))
+    role = person.role_on(dt.date.fromisoformat(day) if day else None)
+    assert (role.office if role else None) == office
+
+
+def test_load_kb_duplicate_id_across_files_names_both(tmp_path: Path) -> None:
+    first = _write(tmp_path, "persons-a.jsonl", PERSON_HEADER, "# one", _GOOD)
+    second = _write(tmp_path, "persons-b.jsonl", PERSON_HEADER, _GOOD)
+    with pytest.raises(DataFileError, match="duplicate id 'x-one'") as info:
+        load_kb([tmp_path])
+    assert (info.value.path, info.value.line) == (str(second), 2)
+    assert f"{first}:3" in info.value.reason
+
+
+def test_load_kb_extra_folder_repeating_an_id_in_two_files_is_an_error(tmp_path: Path) -> None:
+    # an extra folder may override a bundled id, but not repeat it in two of its files
+    _write(tmp_path, "persons-a.jsonl", PERSON_HEADER,
+           '{"id": "hun-sen", "name": "Hun Sen", "roles": [{"office": "A"}]}')
+    _write(tmp_path, "persons-b.jsonl", PERSON_HEADER,
+           '{"id": "hun-sen", "name": "Hun Sen", "roles": [{"office": "B"}]}')
+    with pytest.raises(DataFileError, match="duplicate id 'hun-sen'"):
         load_kb([tmp_path])
 
 
-@pytest.mark.xfail(strict=True, reason="kb.py: Person.role_on returns the first role for a "
-                   "day before every role starts; its docstring says None")
-def test_person_role_on_before_first_role_is_none(kb: KnowledgeBase) -> None:
-    assert _person(kb, "Lawrence Wong").role_on(dt.date(2015, 1, 1)) is None
+def test_load_kb_unknown_role_organisation_names_file_and_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "persons.jsonl", PERSON_HEADER, _GOOD, "",
+                  '{"id": "x-two", "name": "X Two", "roles": [{"office": "A"}, '
+                  '{"office": "B", "organisation": "no-such-org"}]}')
+    with pytest.raises(DataFileError, match=r"roles\[2\]: unknown organisation") as info:
+        load_kb([tmp_path])
+    assert (info.value.path, info.value.line) == (str(path), 4)
+
+
+def test_load_kb_role_organisation_from_extra_organisations_file(tmp_path: Path) -> None:
+    _write(tmp_path, "organisations-x.jsonl", ORG_HEADER,
+           '{"id": "x-org", "name": "X Org", "country": "VNM", "sector": "GOV"}')
+    _write(tmp_path, "persons.jsonl", PERSON_HEADER,
+           '{"id": "x-two", "name": "X Two", "roles": [{"office": "A", '
+           '"organisation": "x-org"}]}')
+    assert load_kb([tmp_path]).persons["x-two"].roles[0].organisation == "x-org"
+
+
+def test_load_kb_unknown_parent_names_file_and_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "organisations.jsonl", ORG_HEADER, "# c",
+                  '{"id": "o-child", "name": "Child", "parent": "no-such-parent"}')
+    with pytest.raises(DataFileError) as info:
+        load_kb([tmp_path])
+    assert (info.value.path, info.value.line) == (str(path), 3)
+
+
+def test_load_kb_broken_reload_keeps_previous_state(tmp_path: Path) -> None:
+    """A caller reloading after an edit gets the file and line of the error, and the
+    knowledge base it holds is unchanged (no partial load leaks into it)."""
+    path = _write(tmp_path, "persons-local.jsonl", PERSON_HEADER, _GOOD)
+    current = load_kb([tmp_path])
+    _write(tmp_path, "persons-local.jsonl", PERSON_HEADER,
+           '{"id": "x-new", "name": "X New", "roles": [{"office": "A"}]}',
+           '{"id": "x-one", "name": "X One", "roles": [{"office": "A", "end": "2024-13"}]}')
+    try:
+        current = load_kb([tmp_path])
+    except DataFileError as exc:
+        assert (exc.path, exc.line) == (str(path), 3)
+    else:
+        pytest.fail("the broken file was accepted")
+    assert "x-one" in current.persons and "x-new" not in current.persons
+    assert [e.id for e in current.lookup("X One")] == ["x-one"]
+    assert current.lookup("X New") == []

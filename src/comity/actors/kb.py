@@ -58,14 +58,21 @@ class Person:
 
     def role_on(self, day: dt.date | None) -> Role | None:
         """The principal role held on ``day``: the first valid one in file order, else the
-        most recent role that ended before it, else None."""
+        most recent role that ended before it, else None (a day before every role starts,
+        or no roles). With ``day`` None, the first role."""
         valid = self.roles_on(day)
         if valid:
             return valid[0]
-        if day is None or not self.roles:
-            return self.roles[0] if self.roles else None
+        if day is None:
+            return None
         past = [r for r in self.roles if r.end is not None and r.end < day]
-        return max(past, key=lambda r: r.end or dt.date.min) if past else self.roles[0]
+        return max(past, key=lambda r: r.end or dt.date.min) if past else None
+
+    @property
+    def country(self) -> str | None:
+        """The country of every role, when all roles share one (None otherwise)."""
+        countries = {r.country for r in self.roles}
+        return countries.pop() if len(countries) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -247,6 +254,8 @@ class _Checker:
             if len(nums) == 1:
                 return dt.date(nums[0], 12, 31) if end else dt.date(nums[0], 1, 1)
             if len(nums) == 2:
+                if not 1 <= nums[1] <= 12:
+                    raise ValueError("month out of range")
                 if end:
                     nxt = dt.date(nums[0] + nums[1] // 12, nums[1] % 12 + 1, 1)
                     return nxt - dt.timedelta(days=1)
@@ -370,44 +379,69 @@ def kb_files(folder: Path) -> list[tuple[str, Path]]:
 def load_kb(folders: Iterable[Path] | None = None) -> KnowledgeBase:
     """Load the bundled knowledge base, then every extra folder in ``folders``.
 
-    Later files override earlier entries with the same id. Raises
-    :class:`~comity.errors.DataFileError` (file and line) on the first invalid record; no
-    partial knowledge base is returned.
+    Within one folder an id may appear once, across all its files; a later folder
+    overrides earlier entries with the same id. Role organisations and organisation
+    parents must exist. Raises :class:`~comity.errors.DataFileError` (file and line) on
+    the first invalid record; no partial knowledge base is returned, so a caller that
+    keeps its previous knowledge base on error keeps it whole.
     """
     kb = KnowledgeBase()
+    origins: dict[str, tuple[Path, int]] = {}
     dirs = [bundled_kb_dir(), *(folders or [])]
     for folder in dirs:
         if not folder.is_dir():
             raise DataFileError("knowledge-base folder not found", folder)
+        in_folder: dict[str, tuple[Path, int]] = {}
         for kind, path in kb_files(folder):
-            _load_file(kb, kind, path)
-    _check_references(kb)
+            _load_file(kb, kind, path, in_folder)
+        origins.update(in_folder)
+    _check_references(kb, origins)
     kb._index()
     log.debug("knowledge base: %d persons, %d organisations, %d countries",
               len(kb.persons), len(kb.organisations), len(kb.countries))
     return kb
 
 
-def _load_file(kb: KnowledgeBase, kind: str, path: Path) -> None:
+def _origin_key(entry: KBEntry) -> str:
+    if isinstance(entry, Person):
+        return f"person/{entry.id}"
+    if isinstance(entry, Organisation):
+        return f"org/{entry.id}"
+    return f"country/{entry.iso3}"
+
+
+def _load_file(kb: KnowledgeBase, kind: str, path: Path,
+               seen: dict[str, tuple[Path, int]]) -> None:
+    """Parse one file into ``kb``; ``seen`` holds where each id of the folder was read."""
     parse = _PARSERS[kind]
-    seen: dict[str, int] = {}
     for lineno, rec in _records(path, kind):
         entry = parse(path, lineno, rec)
-        key = entry.iso3 if isinstance(entry, Country) else entry.id
+        key = _origin_key(entry)
         if key in seen:
-            raise DataFileError(f"duplicate id {key!r} (first on line {seen[key]})",
+            first_path, first_line = seen[key]
+            where = (f"line {first_line}" if first_path == path
+                     else f"{first_path}:{first_line}")
+            raise DataFileError(f"duplicate id {key.partition('/')[2]!r} (first at {where})",
                                 path, lineno)
-        seen[key] = lineno
+        seen[key] = (path, lineno)
         if isinstance(entry, Person):
-            kb.persons[key] = entry
+            kb.persons[entry.id] = entry
         elif isinstance(entry, Organisation):
-            kb.organisations[key] = entry
+            kb.organisations[entry.id] = entry
         else:
-            kb.countries[key] = entry
+            kb.countries[entry.iso3] = entry
 
 
-def _check_references(kb: KnowledgeBase) -> None:
+def _check_references(kb: KnowledgeBase, origins: dict[str, tuple[Path, int]]) -> None:
+    """Organisation parents and role organisations must name loaded organisations."""
     for org in kb.organisations.values():
         if org.parent and org.parent not in kb.organisations:
+            path, line = origins[f"org/{org.id}"]
             raise DataFileError(f"organisation {org.id!r}: unknown parent {org.parent!r}",
-                                "organisations")
+                                path, line)
+    for person in kb.persons.values():
+        for n, role in enumerate(person.roles, start=1):
+            if role.organisation and role.organisation not in kb.organisations:
+                path, line = origins[f"person/{person.id}"]
+                raise DataFileError(f"roles[{n}]: unknown organisation "
+                                    f"{role.organisation!r}", path, line)
