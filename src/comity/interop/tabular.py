@@ -118,8 +118,17 @@ def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def _text(value: Any) -> str:
+    """A value as cell text: "" for None, ``true``/``false`` for booleans."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _join(values: Iterable[Any]) -> str:
-    return SEP.join("" if v is None else str(v) for v in values)
+    return SEP.join(_text(v) for v in values)
 
 
 def _place_parts(p: Place | None, tables: CodeTables) -> tuple[str, str, str, str]:
@@ -280,59 +289,90 @@ def csv_rows(event: Event, tables: CodeTables, cameo_pairs: bool) -> list[list[A
 RowFn = Callable[[Event, CodeTables, bool], list[list[Any]]]
 
 
+#: pandas dtype of each kind of column (``str`` is the default kind)
+PANDAS_DTYPES = {"str": "string", "int": "Int64", "float": "float64", "bool": "boolean"}
+
+
 @dataclass(frozen=True)
 class TabularFormat:
-    """A delimited export format: its columns, header rule, delimiter and row builder."""
+    """A delimited export format: its columns, header rule, delimiter, row builder and the
+    type of every column (``int``, ``float``, ``date``, ``bool``; all others ``str``)."""
 
     name: str
     columns: tuple[str, ...]
     rows: RowFn
     header: bool = True
     delimiter: str = "\t"
-    #: columns that must be read as strings (codes with leading zeros, ids)
-    string_columns: tuple[str, ...] = ()
+    int_columns: tuple[str, ...] = ()
+    float_columns: tuple[str, ...] = ()
     date_columns: tuple[str, ...] = ()
+    bool_columns: tuple[str, ...] = ()
     cameo: bool = False
 
+    def column_types(self) -> dict[str, str]:
+        """The kind of each column, in column order: str, int, float, date or bool."""
+        kinds = {**dict.fromkeys(self.int_columns, "int"),
+                 **dict.fromkeys(self.float_columns, "float"),
+                 **dict.fromkeys(self.date_columns, "date"),
+                 **dict.fromkeys(self.bool_columns, "bool")}
+        unknown = set(kinds) - set(self.columns)
+        if unknown:  # a programming error in the table below
+            raise AssertionError(f"{self.name}: typed columns not in the layout: {unknown}")
+        return {c: kinds.get(c, "str") for c in self.columns}
+
     def read_kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for ``pandas.read_csv`` that read this export back typed."""
-        kw: dict[str, Any] = {"sep": self.delimiter, "dtype": dict.fromkeys(
-            self.string_columns, "string")}
+        """Keyword arguments for ``pandas.read_csv`` that read this export back typed:
+        codes and ids as strings (leading zeros kept), whole numbers as nullable ``Int64``,
+        dates as ``datetime64``, ``true``/``false`` as ``boolean``; GDELT gets its names."""
+        types = self.column_types()
+        kw: dict[str, Any] = {
+            "sep": self.delimiter,
+            "dtype": {c: PANDAS_DTYPES[k] for c, k in types.items() if k != "date"},
+            "keep_default_na": False, "na_values": [""],
+            "true_values": ["true"], "false_values": ["false"]}
         if self.date_columns:
             kw["parse_dates"] = list(self.date_columns)
+            kw["date_format"] = "%Y-%m-%d"
         if not self.header:
             kw["header"] = None
             kw["names"] = list(self.columns)
         return kw
 
 
+_GDELT_INTS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "IsRootEvent", "QuadClass",
+               "NumMentions", "NumSources", "NumArticles", "DATEADDED",
+               "Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type")
+_GDELT_FLOATS = ("FractionDate", "GoldsteinScale", "AvgTone",
+                 *(f"{g}Geo_{c}" for g in ("Actor1", "Actor2", "Action")
+                   for c in ("Lat", "Long")))
+
 TABULAR_FORMATS: dict[str, TabularFormat] = {
-    "polecat": TabularFormat("polecat", POLECAT_COLUMNS, polecat_rows,
-                             string_columns=("Event ID",),
-                             date_columns=("Event Date", "Publication Date")),
-    "gdelt": TabularFormat("gdelt", GDELT_COLUMNS, gdelt_rows, header=False, cameo=True,
-                           string_columns=("EventCode", "EventBaseCode", "EventRootCode",
-                                           "Actor1Code", "Actor2Code", "Actor1Type1Code",
-                                           "Actor2Type1Code", "ActionGeo_CountryCode",
-                                           "ActionGeo_ADM1Code", "SOURCEURL")),
-    "icews": TabularFormat("icews", ICEWS_COLUMNS, icews_rows, cameo=True,
-                           string_columns=("Event ID", "CAMEO Code", "Story ID"),
-                           date_columns=("Event Date",)),
-    "phoenix": TabularFormat("phoenix", PHOENIX_COLUMNS, phoenix_rows, cameo=True,
-                             string_columns=("EventID", "EventCode", "EventRootCode",
-                                             "SentenceID")),
-    "csv": TabularFormat("csv", CSV_COLUMNS, csv_rows, delimiter=",",
-                         string_columns=("id", "cameo"),
-                         date_columns=("date", "story_date")),
+    "polecat": TabularFormat(
+        "polecat", POLECAT_COLUMNS, polecat_rows,
+        int_columns=("Quad Code", "Actor COW", "Recipient COW", "GeoNames ID"),
+        float_columns=("Intensity", "Latitude", "Longitude"),
+        date_columns=("Event Date", "Publication Date")),
+    "gdelt": TabularFormat(
+        "gdelt", GDELT_COLUMNS, gdelt_rows, header=False, cameo=True,
+        int_columns=_GDELT_INTS, float_columns=_GDELT_FLOATS),
+    "icews": TabularFormat(
+        "icews", ICEWS_COLUMNS, icews_rows, cameo=True, int_columns=("Sentence Number",),
+        float_columns=("Intensity", "Latitude", "Longitude"), date_columns=("Event Date",)),
+    "phoenix": TabularFormat(
+        "phoenix", PHOENIX_COLUMNS, phoenix_rows, cameo=True,
+        int_columns=("Date", "Year", "Month", "Day", "QuadClass"),
+        float_columns=("GoldsteinScore", "Lat", "Lon")),
+    "csv": TabularFormat(
+        "csv", CSV_COLUMNS, csv_rows, delimiter=",",
+        int_columns=("location.geonameid", "location.resolution", "quad", "num_mentions",
+                     "num_sources"),
+        float_columns=("location.lat", "location.lon", "intensity", "goldstein"),
+        date_columns=("date", "story_date"), bool_columns=("symmetric",)),
 }
 
 
 def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = str(value)
+    text = _text(value)
     return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
