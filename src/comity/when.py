@@ -88,7 +88,7 @@ def _capitalised(words: list[str]) -> str:
     return "|".join(f"{w[0].upper()}(?i:{w[1:]})" for w in sorted(words, key=len, reverse=True))
 
 
-_FULL_MONTH = _capitalised([m for m in _MONTHS if len(m) > 4 or m == "may"])
+_FULL_MONTH = _capitalised([m for m in _MONTHS if len(m) > 4 or m in ("may", "june", "july")])
 # abbreviations take an optional dot; "May" is both a full name and its own abbreviation
 _MONTH = rf"(?:{_capitalised(list(_MONTHS))})(?![^\W\d_])\.?"
 _WEEKDAY = rf"(?:{_capitalised(list(_WEEKDAYS))})"
@@ -117,6 +117,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # March 2025, [in] [early|mid-|late] March 2025
         ("my", rf"{_NOT_WORD_BEFORE}(?:(?i:in|during|since|until|by)\s+)?"
                rf"(?:(?i:early|late|mid)(?:-|\s+))?(?P<mon>{_MONTH})\s+(?P<y>{_YEAR})(?!\d)"),
+        # in March last year / in June next year / last March this year
+        ("myrel", rf"{_NOT_WORD_BEFORE}(?:(?i:in|during|since|until|by|from|before|after)\s+"
+                  rf"(?:(?i:early|late|mid)(?:-|\s+))?)?(?P<mon>{_FULL_MONTH})\s+"
+                  rf"(?P<rel>(?i:last|next|this))\s+(?i:year){_NOT_WORD_AFTER}"),
         # in March / since early March / last March / next March / mid-March
         ("month", rf"{_NOT_WORD_BEFORE}(?:(?P<rel>(?i:last|next|this))\s+"
                   rf"|(?i:in|during|since|until|by|from|before|after)\s+"
@@ -138,6 +142,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ago", rf"{_NOT_WORD_BEFORE}(?P<n>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|"
                 rf"a))\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:ago|earlier|later))"
                 rf"{_NOT_WORD_AFTER}"),
+        ("yearsago", rf"{_NOT_WORD_BEFORE}(?P<n>\d{{1,2}}|(?i:one|two|three|four|five|six|"
+                     rf"seven|a))\s+(?P<unit>(?i:months?|years?))\s+(?i:ago)"
+                     rf"{_NOT_WORD_AFTER}"),
         ("nth", rf"{_NOT_WORD_BEFORE}(?i:on)\s+(?i:the)\s+(?P<d>{_DAYNUM})"
                 rf"(?=\s*(?:[,.;:)]|$)|\s+(?:of\s+(?:this|the)\s+month|at|in|and|when|with|"
                 rf"morning|afternoon|evening|night)\b)"),
@@ -228,6 +235,20 @@ def _resolve(kind: str, m: re.Match[str], story: date | None,
     if kind == "my":
         month = _MONTHS[g["mon"].rstrip(".").lower()]
         return _safe_date(int(g["y"]), month, 1), "month", False, False, 0
+    if kind == "myrel":
+        month = _MONTHS[g["mon"].lower()]
+        step = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        return ((_safe_date(story.year + step, month, 1) if story else None),
+                "month", False, True, 0)
+    if kind == "yearsago":
+        raw = g["n"].lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        if story is None:
+            return None, "year", False, True, 0
+        if g["unit"].lower().startswith("year"):
+            return _safe_date(story.year - n, 1, 1), "year", False, True, 0
+        total = story.year * 12 + story.month - 1 - n
+        return _safe_date(total // 12, total % 12 + 1, 1), "month", False, True, 0
     if kind == "month":
         month = _MONTHS[g["mon"].lower()]
         rel = g["rel"].lower() if g.get("rel") else None

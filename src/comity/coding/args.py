@@ -20,6 +20,7 @@ LIGHT_VERBS = frozenset({
     "leave", "arrive", "head", "embark", "set", "continue", "wrap", "conclude", "end",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
 INHERIT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp"})
 
 
@@ -130,15 +131,23 @@ class Tree:
     def subjects(self, i: int, depth: int = 0) -> tuple[list[Token], bool]:
         """Subject tokens of verb ``i`` (passive agents count) and whether passive."""
         subj = self.kids(i, "nsubj", "csubj")
+        tok = self.tokens[i]
+        if subj and tok.dep == "relcl" and tok.head != i and all(
+                s.lemma.lower() in RELATIVES for s in subj):
+            return [self.tokens[tok.head]], False  # "X, who arrived ..."
         if subj:
             return subj, False
         passive = self.kids(i, "nsubjpass")
         agents = [o for a in self.kids(i, "agent") for o in self.kids(a.i, "pobj")]
         if agents:
             return agents, True
-        tok = self.tokens[i]
         if depth < 3 and tok.dep in INHERIT and tok.head != i:
             head = self.tokens[tok.head]
+            if tok.dep == "conj" and tok.tag == "VBD" and head.tag != "VBD" \
+                    and head.dep in {"ccomp", "xcomp"} and head.head != head.i:
+                # "X proposed that Y facilitate A and invited Z": the past-tense conjunct
+                # belongs to the reporting verb, not to the subordinate clause
+                return self.subjects(head.head, depth + 1)
             if tok.dep == "xcomp" and head.pos == "VERB":
                 objs = self.kids(head.i, "dobj")
                 if objs and head.lemma in {"invite", "urge", "ask", "encourage", "help"}:

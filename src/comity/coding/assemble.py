@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from comity.coding.clause import clause_ranges, inside
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.datafile import tsv_rows
@@ -79,25 +80,36 @@ class Assembler:
         doc = resolved.parsed.document
         story = doc.story_date
         current_date: tuple[dt.date, str, str] | None = None
-        current_place: Place | None = dateline
+        current_place: tuple[Place, dt.date | None] | None = (
+            (dateline, story) if dateline is not None else None)
         events: list[Event] = []
         for c in coded:
-            date, date_text, precision = self._date(c, story, current_date)
-            if date is not None and precision == "day":
+            ranges = clause_ranges(c.sentence.tokens, c.token, c.sentence.start,
+                                   statement=c.trigger.type in {"AGREE", "REQUEST"})
+            date, date_text, precision = self._date(c, story, current_date, ranges)
+            if date is not None and precision == "day" and c.status == "occurred":
                 current_date = (date, date_text or "", precision)
-            place = self._place(c, resolved.host_country)
-            if place is not None and place.resolution >= 3:
-                current_place = place
-            location = place if place is not None else current_place
+            place = self._place(c, resolved.host_country, ranges)
+            if place is not None and place.resolution >= 3 and c.status == "occurred":
+                current_place = (place, date if precision == "day" else None)
+            location = place
+            if location is None and current_place is not None and (
+                    precision in (None, "day") and (
+                        date is None or current_place[1] is None or current_place[1] == date)):
+                location = current_place[0]
             events.append(self._event(doc, c, date, date_text, precision, location))
         return merge_in_article(events)
 
     # ------------------------------------------------------------------ parts
     def _date(self, c: Coded, story: dt.date | None,
-              current: tuple[dt.date, str, str] | None
+              current: tuple[dt.date, str, str] | None, ranges: list[tuple[int, int]]
               ) -> tuple[dt.date | None, str | None, str | None]:
         text = c.sentence.text
         found = find_dates(text, story, future=c.status == "planned")
+        own = [d for d in found if inside(ranges, d.start, d.end)]
+        if found and not own and current is not None:
+            return current  # the sentence's dates belong to its other clauses
+        found = own or found
         if found:
             trig_at = c.token.start - c.sentence.start
             best = min(found, key=lambda d: abs(d.start - trig_at))
@@ -110,12 +122,15 @@ class Assembler:
             return current
         return None, None, None
 
-    def _place(self, c: Coded, host: str | None) -> Place | None:
+    def _place(self, c: Coded, host: str | None, ranges: list[tuple[int, int]]
+               ) -> Place | None:
         if self.gazetteer is None:
             return None
         text = c.sentence.text
         best: Place | None = None
-        for pm in self.gazetteer.find_places(text, host):
+        found = list(self.gazetteer.find_places(text, host))
+        own = [pm for pm in found if inside(ranges, pm.start, pm.end)]
+        for pm in own:
             before = text[max(0, pm.start - 30):pm.start]
             if DEPARTURE.search(before):
                 continue

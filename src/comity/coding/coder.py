@@ -27,6 +27,9 @@ CONTENT_TYPES = frozenset({"AGREE", "REQUEST"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
                              "THREATEN"})
+SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
+                           "prior", "since", "in", "amid", "on"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 COUNTRY_NOUNS = frozenset({"people", "government", "nation", "country", "state", "army",
                            "authorities", "party", "parliament", "side"})
 
@@ -83,7 +86,8 @@ class Coder:
                 continue
             if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
                 continue
-            coded = self._code_one(tree, sent, tok, trig, triggers, day, host)
+            prev = out[-1] if out else None
+            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev)
             if coded is not None:
                 out.append(coded)
         return out
@@ -135,6 +139,8 @@ class Coder:
         cur, steps = tok, 0
         while cur.dep in {"xcomp", "ccomp", "advcl", "pobj", "pcomp", "prep", "dobj"} \
                 and cur.head != cur.i and steps < 4:
+            if cur.dep == "prep" and cur.text.lower() in SETTING_PREPS:
+                return False  # "agreed ... after talks between X and Y": not its content
             head = tree.tokens[cur.head]
             other = triggers.get(head.i)
             if other is not None and other.type in CONTENT_TYPES and cur.dep != "dobj":
@@ -147,8 +153,10 @@ class Coder:
 
     # ------------------------------------------------------------------ one event
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
-                  triggers: dict[int, Trigger], day: dt.date | None, host: str | None
-                  ) -> Coded | None:
+                  triggers: dict[int, Trigger], day: dt.date | None, host: str | None,
+                  prev: Coded | None = None) -> Coded | None:
+        if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
+            return None
         if trig.pos == "VERB" and tok.pos != "VERB" and tok.i == 0:
             actors, recips, between = self._participle_args(tree)
         elif trig.pos == "VERB":
@@ -169,14 +177,19 @@ class Coder:
             members = next((m.members for m in recips if m.members), ())
             others = [m for m in members if m.id not in {a.id for a in actor_ents}]
             recip_ents = others[:1]
+        if not actor_ents and prev is not None and trig.pos == "NOUN" \
+                and prev.trigger.type == trig.type and self._added_to(tree, prev.token, tok):
+            actor_ents = list(prev.actors)  # "co-chaired X, along with the meeting among Y"
         if between and not actor_ents:
             actor_ents, recip_ents = between[:1], between[1:]
             symmetric = True
         if trig.frame == "obj>subj":
             actor_ents, recip_ents = recip_ents, actor_ents
-        if len(actor_ents) >= 2 and not recip_ents and trig.type == "CONSULT":
+        if len(actor_ents) >= 2 and not recip_ents and trig.type in SYMMETRIC_TYPES:
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
             symmetric = True
+        if symmetric and trig.type == "AGREE" and self._vague_content(tree, tok):
+            return None
         if not actor_ents:
             return None
         # one recipient for statements: a person is preferred to a country
@@ -189,9 +202,12 @@ class Coder:
             mode = "multilateral"
             participants = [e for e in (*recip_ents, *between) if e not in actor_ents]
             recip_ents = recip_ents[:1]
-        if trig.type == "CONSULT" and mode is None and self._multilateral_phrase(tree, tok):
+        if trig.type == "CONSULT" and mode in (None, "multilateral") \
+                and self._multilateral_phrase(tree, tok):
             mode = "multilateral"
-            participants, recip_ents = self._party_leaders(tree, tok, day, host, actor_ents)
+            leaders, leader_recip = self._party_leaders(tree, tok, day, host, actor_ents)
+            if leaders or leader_recip or not participants:
+                participants, recip_ents = leaders, leader_recip
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
         if not recip_ents and trig.type != "CONSULT" and trig.type in STATEMENT_TYPES:
             return None
@@ -208,6 +224,8 @@ class Coder:
                    ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
         subj_toks, passive = tree.subjects(tok.i)
         actors = [m for s in subj_toks for m in tree.actors_of(s)]
+        if not actors:
+            actors = self._governing_subject(tree, tok)
         recips: list[ActorMention] = []
         objs = tree.kids(tok.i, "dobj", "dative") if not passive else tree.kids(
             tok.i, "nsubjpass")
@@ -233,6 +251,54 @@ class Coder:
                 for s in tree.kids(c.i, "nsubj"):
                     recips.extend(tree.actors_of(s))
         return actors, recips, []
+
+    def _frame_only(self, tree: Tree, tok: Token) -> bool:
+        """A visit named only as the frame of other events: "part of X's state visit",
+        "welcomed X on his state visit", "on the occasion of the visit" (but "X is on a
+        visit to Y" reports it)."""
+        if tok.dep != "pobj" or tok.head == tok.i:
+            return False
+        prep = tree.tokens[tok.head]
+        word = prep.text.lower()
+        head = tree.tokens[prep.head] if prep.head != prep.i else None
+        if head is None:
+            return False
+        if word == "of" and head.lemma.lower() in {"part", "occasion", "sideline", "framework",
+                                                   "course", "margin"}:
+            return True
+        return word == "on" and head.pos == "VERB" and head.lemma != "be" \
+            and head.lemma not in LIGHT_VERBS
+
+    def _added_to(self, tree: Tree, first: Token, second: Token) -> bool:
+        """True when ``second`` is added to ``first`` ("X, along with Y", "X as well as Y",
+        "X and Y")."""
+        if second.dep == "conj" and second.head == first.i:
+            return True
+        words = {t.text.lower() for t in tree.tokens[first.i + 1:second.i]}
+        return "along" in words or "together" in words or {"as", "well"} <= words
+
+    def _vague_content(self, tree: Tree, tok: Token) -> bool:
+        """"agreed to continue deepening ties", "agreed that it is important to ...": every
+        content verb is in the lexicon's vague list."""
+        verbs = [c for c in tree.kids(tok.i, "xcomp", "ccomp")]
+        verbs += [c for v in verbs for c in tree.conjuncts(v)[1:] if c.pos in {"VERB", "AUX"}]
+        return bool(verbs) and all(v.lemma.lower() in self.lexicon.vague for v in verbs)
+
+    def _governing_subject(self, tree: Tree, tok: Token) -> list[ActorMention]:
+        """The actor of an enclosing clause when the verb's own subject is no actor: "X said
+        relations had improved and praised Y" (the parser attaches "praised" to the
+        reported clause)."""
+        cur, steps = tok, 0
+        while cur.head != cur.i and steps < 4 and cur.dep in {"conj", "ccomp", "xcomp",
+                                                                "advcl"}:
+            head = tree.tokens[cur.head]
+            if head.pos in {"VERB", "AUX"}:
+                subj, _ = tree.subjects(head.i)
+                found = [m for s in subj for m in tree.actors_of(s)]
+                if found:
+                    return found
+            cur, steps = head, steps + 1
+        return []
 
     def _participle_args(self, tree: Tree
                          ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
@@ -280,8 +346,9 @@ class Coder:
                 verb = tree.tokens[governing.head]
             if tok.dep == "conj":
                 verb = tree.tokens[governing.head] if governing.head != governing.i else verb
-            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS or tok.dep in {
-                    "nsubjpass"}):
+            on_visit = verb.lemma == "be" and governing.text.lower() in {"on", "for"}
+            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS or on_visit or tok.dep
+                                                in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))
         for o in tree.prep_objects(tok.i, trig.preps):

@@ -69,6 +69,8 @@ class Lexicon:
     """Loaded lexicon, indexed by (head lemma, POS)."""
 
     triggers: list[Trigger] = field(default_factory=list)
+    #: content verbs that make a collective agreement a non-event (data/vague.tsv)
+    vague: frozenset[str] = frozenset()
     _by_head: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
@@ -107,6 +109,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         lex.triggers.append(_parse_trigger(cols, path, lineno))
     for t in lex.triggers:
         lex._by_head.setdefault((t.words[-1], t.pos), []).append(t)
+    vague_path = path.with_name("vague.tsv")
+    if vague_path.exists():
+        lex.vague = frozenset(cols[0].lower() for _line, cols in
+                              tsv_rows(vague_path, "vague", "1", ("lemma", "note")))
     return lex
 
 

@@ -1,0 +1,81 @@
+"""The clause an event trigger belongs to, as character ranges of its sentence.
+
+Dates and places are attached to an event from its own clause first: in "Albanese, who
+arrived in Shanghai on Saturday, met Xi in Beijing", the meeting is in Beijing and not on
+Saturday. The clause is the subtree of the trigger's anchor (the trigger, or for a nominal
+trigger such as "talks" the light verb that governs it) without the relative clauses,
+reported clauses and coordinated verbs attached to it, which hold other events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from comity.coding.args import LIGHT_VERBS
+from comity.model import Token
+
+#: dependents that start another clause (another event, or background)
+OTHER_CLAUSE = frozenset({"relcl", "acl", "ccomp", "parataxis", "advcl"})
+#: the content of a statement ("invited X to attend the summit in October") is not its clause
+CONTENT = frozenset({"xcomp", "ccomp"})
+
+
+def anchor(tokens: Sequence[Token], trigger: Token) -> Token:
+    """The token whose subtree is the trigger's clause."""
+    cur = trigger
+    for _ in range(2):
+        if cur.pos not in {"NOUN", "PROPN"} or cur.head == cur.i:
+            break
+        head = tokens[cur.head]
+        if head.pos in {"VERB", "AUX"} and (head.lemma in LIGHT_VERBS or head.lemma == "be"):
+            return head
+        if head.pos == "ADP" and head.head != head.i:
+            verb = tokens[head.head]
+            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS
+                                                or verb.lemma == "be"):
+                return verb
+        break
+    return cur
+
+
+def clause_ranges(tokens: Sequence[Token], trigger: Token, sent_start: int, *,
+                  statement: bool = False) -> list[tuple[int, int]]:
+    """Character ranges, relative to the sentence text, of the trigger's own clause
+    (without the content clause of a ``statement``: what was proposed or agreed)."""
+    if not tokens:
+        return []
+    children: list[list[Token]] = [[] for _ in tokens]
+    for t in tokens:
+        if t.head != t.i:
+            children[t.head].append(t)
+    top = anchor(tokens, trigger)
+    keep: list[Token] = []
+    stack = [top]
+    while stack:
+        cur = stack.pop()
+        keep.append(cur)
+        for c in children[cur.i]:
+            if c.i == trigger.i or c.i in _path(tokens, trigger, top):
+                stack.append(c)
+                continue
+            if c.dep in OTHER_CLAUSE or (c.dep == "conj" and c.pos in {"VERB", "AUX"}) or (
+                    statement and c.dep in CONTENT):
+                continue
+            stack.append(c)
+    return sorted((t.start - sent_start, t.end - sent_start) for t in keep)
+
+
+def _path(tokens: Sequence[Token], trigger: Token, top: Token) -> set[int]:
+    out: set[int] = set()
+    cur = trigger
+    for _ in range(len(tokens)):
+        out.add(cur.i)
+        if cur.i == top.i or cur.head == cur.i:
+            break
+        cur = tokens[cur.head]
+    return out
+
+
+def inside(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when the text span [start, end) overlaps one of ``ranges``."""
+    return any(a < end and start < b for a, b in ranges)
