@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comity.dedup import (
-    bcubed,
     block_key,
     canonical_id,
     link_followthrough,
@@ -140,18 +139,6 @@ POOL = _pool()
 @given(st.permutations(POOL))
 def test_merge_events_independent_of_order(perm: list[Event]) -> None:
     assert merge_events(perm) == merge_events(POOL)
-
-
-@pytest.mark.parametrize("pred,gold,expected", [
-    ({"a": "1", "b": "1", "c": "2"}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0)),
-    ({"a": "1", "b": "1", "c": "1"}, {"a": "x", "b": "x", "c": "y"}, (5 / 9, 1.0)),
-    ({"a": "1", "b": "2", "c": "3"}, {"a": "x", "b": "x", "c": "y"}, (1.0, 2 / 3)),
-    ({}, {"a": "x"}, (1.0, 1.0)),
-])
-def test_bcubed_precision_recall(pred: dict[str, str], gold: dict[str, str],
-                                 expected: tuple[float, float]) -> None:
-    p, r = bcubed(pred, gold)
-    assert p == pytest.approx(expected[0]) and r == pytest.approx(expected[1])
 
 
 def _reference_links(events: list[Event]) -> dict[str, tuple[str, ...]]:

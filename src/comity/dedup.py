@@ -299,24 +299,3 @@ def link_followthrough(events: Iterable[Event]) -> list[Event]:
         new = tuple(sorted(links[e.id]))
         out.append(e if new == e.links else dataclasses.replace(e, links=new))
     return out
-
-
-def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
-    """B-cubed precision and recall of a clustering: ``predicted`` and ``gold`` map each
-    item (say a document or a per-document event) to its cluster id; items missing from
-    either side are ignored. Returns (precision, recall); (1.0, 1.0) for no items."""
-    items = sorted(set(predicted) & set(gold))
-    if not items:
-        return 1.0, 1.0
-    by_pred: dict[str, set[str]] = defaultdict(set)
-    by_gold: dict[str, set[str]] = defaultdict(set)
-    for i in items:
-        by_pred[predicted[i]].add(i)
-        by_gold[gold[i]].add(i)
-    precision = recall = 0.0
-    for i in items:
-        p, g = by_pred[predicted[i]], by_gold[gold[i]]
-        both = len(p & g)
-        precision += both / len(p)
-        recall += both / len(g)
-    return precision / len(items), recall / len(items)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from comity.errors import EvalError, InputError
-from comity.evaluate import EvalReport, Scorer, load_gold
+from comity.evaluate import EvalReport, GoldArticle, Scorer, load_gold
 from comity.ingest import read_file
 from comity.model import Event
 from comity.pipeline import Pipeline
@@ -44,12 +44,10 @@ def evaluate(gold_path: Path, articles: Path, settings: Settings | None = None,
     return report
 
 
-def _cluster_scores(gold, scorer, all_events, settings) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def _cluster_scores(gold: list[GoldArticle], scorer: Scorer,
+                    all_events: list[tuple[str, Event]], settings: Settings
+                    ) -> dict[str, float]:
     """B-cubed precision/recall of canonical events' documents against gold clusters."""
-    try:
-        from comity.dedup import merge_events
-    except ImportError:
-        return {}
-    from comity.evaluate_clusters import bcubed
+    from comity.evaluate_clusters import score_clusters
 
-    return bcubed(gold, scorer, all_events, merge_events, settings.merge_days)
+    return score_clusters(gold, scorer, all_events, settings.merge_days)
