@@ -77,3 +77,35 @@ def test_cli_parquet_to_stdout_refused(tmp_path: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "-f", "parquet", "--db", f"sqlite:///{tmp_path / 'e.db'}"]) == 1
     assert "binary format" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-f", "plover", "--db", "sqlite:///{tmp}/missing/none.db"], "no database at"),
+    (["-f", "csv", "--db", "{tmp}/none.db"], "no database at"),
+    (["-f", "bogus", "--db", "{db}"], "unknown export format 'bogus'; choose one of plover"),
+    (["-f", "csv", "--from", "2024-13-01", "--db", "{db}"], "--from: not a YYYY-MM-DD"),
+    (["-f", "csv", "--to", "yesterday", "--db", "{db}"], "--to: not a YYYY-MM-DD"),
+    (["-f", "csv", "--from", "2025-02-01", "--to", "2025-01-01", "--db", "{db}"],
+     "--from 2025-02-01 is after --to 2025-01-01"),
+    (["-f", "csv", "--sort", "random", "--db", "{db}"], "--sort: unknown order"),
+    (["-f", "csv", "--status", "rumoured", "--db", "{db}"], "--status: expected"),
+    (["-f", "csv", "--db", "{tmp}/not-a-db.db"], "file is not a database"),
+    (["-f", "csv", "--db", "mysql://x/y"], "unsupported database URL"),
+    (["-f", "csv", "--db", "{db}", "-o", "{tmp}/no/such/dir/x.csv"], "cannot write"),
+])
+def test_cli_export_bad_input_is_one_line_error(
+        events: list[Event], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        args: list[str], message: str) -> None:
+    url = f"sqlite:///{tmp_path / 'ok.db'}"
+    with Store.open(url) as store:
+        store.add_events(events)
+    (tmp_path / "not-a-db.db").write_text("hello\n", encoding="utf-8")
+    argv = ["export", *(a.format(tmp=tmp_path, db=url) for a in args)]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert err.startswith("comity: error: ") and message in err, err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert captured.out == ""
+    # exporting never creates a database
+    assert not (tmp_path / "missing").exists() and not (tmp_path / "none.db").exists()

@@ -108,3 +108,20 @@ def test_import_plover_multi_type_record_splits(tmp_path: Path) -> None:
                     encoding="utf-8")
     got = [(e.id, e.type, e.quad) for e in import_plover(path)]
     assert got == [("x1-ACCUSE", "ACCUSE", 3), ("x1-THREATEN", "THREATEN", 3)]
+
+
+def test_plover_export_reads_in_pandas(events: list[Event]) -> None:
+    import warnings
+
+    import pandas as pd
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        df = pd.read_json(io.StringIO(_write(events)), lines=True, dtype={"id": "string"})
+    assert list(df["id"]) == [e.id for e in events]
+    assert pd.api.types.is_datetime64_any_dtype(df["date"])
+    assert str(df["date"].iloc[0].date()) == "2026-02-06"
+    assert list(df["event"].iloc[0]) == ["CONSULT"]
+    assert [a["identifier_text"] for a in df["actor"].iloc[1]] == ["Tô Lâm", "Hun Sen"]
+    assert pd.api.types.is_integer_dtype(df["quad_code"])
+    assert pd.api.types.is_float_dtype(df["event_scale"])
