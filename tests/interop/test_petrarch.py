@@ -185,3 +185,35 @@ def test_import_petrarch_twice_is_stable(tmp_path: Path) -> None:
     assert (first.added, first.merged) == (1, 0)
     assert (second.added, second.merged) == (0, 1)
     assert (kb_dir / PETRARCH_FILE).read_text(encoding="utf-8") == content
+
+
+def test_cli_import_petrarch_reports_added_merged_skipped(
+        dictionary: tuple[Path, dict[str, list]], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from comity.cli import main
+
+    path, expected = dictionary
+    kb_dir = tmp_path / "kb"
+    assert main(["actors", "import-petrarch", str(path), "--kb-dir", str(kb_dir)]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith(f"{len(expected) + 1} persons added, 1 merged, 2 skipped into "
+                          f"{kb_dir / PETRARCH_FILE}"), out
+    assert "problem(s), first: line" in out
+    assert len(load_kb([kb_dir]).persons) > len(expected)
+
+
+def test_cli_import_petrarch_malformed_line_one_line_error_nothing_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from comity.cli import main
+
+    path = tmp_path / "actors.txt"
+    write_dictionary(path, n_entries=220)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(500, "[KHMGOV 930921-981130")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kb_dir = tmp_path / "kb"
+    assert main(["actors", "import-petrarch", str(path), "--kb-dir", str(kb_dir)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"comity: error: {path}:501: unbalanced brackets"), err
+    assert len(err.splitlines()) == 1
+    assert not (kb_dir / PETRARCH_FILE).exists()
