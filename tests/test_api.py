@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -80,3 +82,52 @@ def test_extract_returns_typed_events() -> None:
 def test_extract_bad_story_date() -> None:
     with pytest.raises(ConfigError, match="story_date"):
         comity.extract("text", story_date="03/03/2026")
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(f"\n## {heading}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end > 0 else None]
+
+
+def _blocks(section: str, lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", section, flags=re.S)
+
+
+@pytest.mark.slow
+def test_readme_python_api_and_export_examples_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's Python API and export/import examples, run as written (in a fresh
+    folder): the Python blocks, then every `comity export` / `comity import` line."""
+    from comity.cli import main
+
+    text = README.read_text(encoding="utf-8")
+    api, export = _section(text, "Python API"), _section(text, "Export and import")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("COMITY_DB", raising=False)
+    namespace: dict[str, object] = {}
+    for block in _blocks(api, "python"):
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102
+    printed = capsys.readouterr().out
+    assert "CONSULT" in printed and "Tô Lâm" in printed and "Hun Sen" in printed, printed
+    assert len(namespace["df"]) >= 1  # type: ignore[arg-type]
+    assert Path("events.tsv").read_text(encoding="utf-8").count("\t") >= 60
+    commands = [line.split("  #")[0].strip() for block in _blocks(export, "sh")
+                for line in block.splitlines()
+                if line.startswith(("comity export", "comity import"))]
+    assert len(commands) >= 6
+    for command in commands:
+        assert main(shlex.split(command)[1:]) == 0, command
+    for block in _blocks(export, "python"):
+        exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102
+    df = namespace["df"]
+    assert isinstance(df, pd.DataFrame) and len(df) >= 1
+    assert str(df["SQLDATE"].dtype) == "Int64" and df["EventCode"].iloc[0].startswith("0")
+    with comity.open() as db, comity.open("sqlite:///copy.db") as copy:
+        stored = db.events()
+        assert len(pd.read_parquet("events.parquet")) == len(stored) >= 1
+        assert [e.id for e in copy.events()] == [e.id for e in stored]
