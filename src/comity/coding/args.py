@@ -132,6 +132,10 @@ class Tree:
         """Subject tokens of verb ``i`` (passive agents count) and whether passive."""
         subj = self.kids(i, "nsubj", "csubj")
         tok = self.tokens[i]
+        by_agent = [o for a in self.kids(i, "agent") for o in self.kids(a.i, "pobj")]
+        if by_agent and tok.tag == "VBN" and not any(
+                a.lemma.lower() == "have" for a in self.kids(i, "aux")):
+            return by_agent, True  # "a meeting ... co-chaired by X and Y" (misparsed subject)
         if subj and tok.dep == "relcl" and tok.head != i and all(
                 s.lemma.lower() in RELATIVES for s in subj):
             return [self.tokens[tok.head]], False  # "X, who arrived ..."

@@ -194,24 +194,13 @@ def merge_in_article(events: list[Event]) -> list[Event]:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if _pair(a) != _pair(b) and not _same_statement(a, b):
+    if _pair(a) != _pair(b):
         return False
     if a.type == "CONSULT" and (a.mode == "phone") != (b.mode == "phone"):
         return False
     if a.type != "CONSULT" and a.cameo != b.cameo:
         return False
     return a.date is None or b.date is None or a.date == b.date
-
-
-def _same_statement(a: Event, b: Event) -> bool:
-    """Praise of a country and of its leader by the same actor in one article."""
-    if a.kind != "statement" or a.cameo != b.cameo or a.actor != b.actor:
-        return False
-    if len(a.recipient) != 1 or len(b.recipient) != 1:
-        return False
-    ra, rb = a.recipient[0], b.recipient[0]
-    return ra.country is not None and ra.country == rb.country and "country" in {
-        ra.kind, rb.kind}
 
 
 def _combine(a: Event, b: Event) -> Event:

@@ -28,7 +28,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
-                           "prior", "since", "in", "amid", "on"})
+                           "prior", "since", "in", "amid"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 COUNTRY_NOUNS = frozenset({"people", "government", "nation", "country", "state", "army",
                            "authorities", "party", "parliament", "side"})
@@ -90,7 +90,7 @@ class Coder:
             coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev)
             if coded is not None:
                 out.append(coded)
-        return out
+        return _prefer_persons(out)
 
     def _trigger(self, tree: Tree, tok: Token) -> Trigger | None:
         pos = "VERB" if tok.pos in {"VERB"} else "NOUN" if tok.pos in {"NOUN", "PROPN"} else ""
@@ -433,6 +433,28 @@ class Coder:
                 break
             cur, steps = head, steps + 1
         return "occurred"
+
+
+def _prefer_persons(coded: list[Coded]) -> list[Coded]:
+    """Drop a meeting between organisations or countries when the same sentence codes a
+    meeting of persons of those countries ("the meeting between the Politburo and the
+    Standing Committee, co-chaired by X and Y"): actors are persons when persons are named."""
+    def countries(c: Coded) -> frozenset[str | None]:
+        return frozenset(e.country for e in (*c.actors, *c.recipients))
+
+    def persons(c: Coded) -> bool:
+        return all(e.kind == "person" for e in (*c.actors, *c.recipients))
+
+    keep: list[Coded] = []
+    for c in coded:
+        if c.trigger.type == "CONSULT" and any(e.kind == "organisation" for e in (
+                *c.actors, *c.recipients)) and any(
+                o is not c and o.trigger.type == "CONSULT" and o.trigger.pos == "VERB"
+                and o.mode != "multilateral" and persons(o)
+                and countries(c) <= countries(o) and o.recipients for o in coded):
+            continue
+        keep.append(c)
+    return keep
 
 
 def _entities(mentions: list[ActorMention]) -> list[Entity]:
