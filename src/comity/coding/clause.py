@@ -42,8 +42,15 @@ def clause_ranges(tokens: Sequence[Token], trigger: Token, sent_start: int, *,
                   statement: bool = False) -> list[tuple[int, int]]:
     """Character ranges, relative to the sentence text, of the trigger's own clause
     (without the content clause of a ``statement``: what was proposed or agreed)."""
+    keep = clause_tokens(tokens, trigger, statement=statement)
+    return sorted((tokens[i].start - sent_start, tokens[i].end - sent_start) for i in keep)
+
+
+def clause_tokens(tokens: Sequence[Token], trigger: Token, *, statement: bool = False
+                  ) -> set[int]:
+    """Indexes of the tokens of the trigger's own clause."""
     if not tokens:
-        return []
+        return set()
     children: list[list[Token]] = [[] for _ in tokens]
     for t in tokens:
         if t.head != t.i:
@@ -62,7 +69,7 @@ def clause_ranges(tokens: Sequence[Token], trigger: Token, sent_start: int, *,
                     statement and c.dep in CONTENT):
                 continue
             stack.append(c)
-    return sorted((t.start - sent_start, t.end - sent_start) for t in keep)
+    return {t.i for t in keep}
 
 
 def _path(tokens: Sequence[Token], trigger: Token, top: Token) -> set[int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from comity.actors.kb import KnowledgeBase
 from comity.coding.args import LIGHT_VERBS, Tree
+from comity.coding.clause import clause_tokens
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
@@ -108,7 +109,10 @@ class Coder:
                     max(0, tok.i - len(words) + 1):tok.i]]
                 if list(words[:-1]) not in (prev, prev_text):
                     continue
-            if cand.objects and not self._has_object(tree, tok, cand):
+            if cand.objects == {"!"}:
+                if tree.kids(tok.i, "dobj", "ccomp"):
+                    continue  # "demonstrated its commitment" is no protest
+            elif cand.objects and not self._has_object(tree, tok, cand):
                 continue
             best = cand
             break
@@ -196,6 +200,9 @@ class Coder:
         if recip_ents and trig.type != "CONSULT":
             persons = [r for r in recip_ents if r.kind == "person"]
             recip_ents = persons[:1] or recip_ents[:1]
+            if recip_ents[0].kind == "country" and trig.type in STATEMENT_TYPES:
+                recip_ents = [self._leader_named(tree, tok, recip_ents[0], actor_ents)
+                              or recip_ents[0]]
         mode = trig.mode
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
         if trig.type == "CONSULT" and len(parties) >= 3:
@@ -268,6 +275,20 @@ class Coder:
             return True
         return word == "on" and head.pos == "VERB" and head.lemma != "be" \
             and head.lemma not in LIGHT_VERBS
+
+    def _leader_named(self, tree: Tree, tok: Token, country: Entity,
+                      actors: list[Entity]) -> Entity | None:
+        """A person of ``country`` coordinated into the statement's own clause
+        ("congratulated Vietnam on its congress and General Secretary Lam on his
+        re-election"): persons are the actors when they are named."""
+        own = clause_tokens(tree.tokens, tok)
+        for m in tree.mentions:
+            ent = m.entity
+            if m.start in own and ent.kind == "person" and ent.country == country.country \
+                    and ent.id not in {a.id for a in actors} \
+                    and tree.tokens[m.end - 1].dep in {"conj", "dobj"}:
+                return ent
+        return None
 
     def _added_to(self, tree: Tree, first: Token, second: Token) -> bool:
         """True when ``second`` is added to ``first`` ("X, along with Y", "X as well as Y",
