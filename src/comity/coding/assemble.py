@@ -194,13 +194,26 @@ def merge_in_article(events: list[Event]) -> list[Event]:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if _pair(a) != _pair(b):
+    if _pair(a) != _pair(b) and not _later_praise_of_country(a, b):
         return False
     if a.type == "CONSULT" and (a.mode == "phone") != (b.mode == "phone"):
         return False
     if a.type != "CONSULT" and a.cameo != b.cameo:
         return False
     return a.date is None or b.date is None or a.date == b.date
+
+
+def _later_praise_of_country(a: Event, b: Event) -> bool:
+    """A statement about a country after the same actor's statement about that country's
+    named leader ("congratulated ... General Secretary Lam", then "hailed Vietnam's
+    progress") is the same exchange; a statement about the country first is its own."""
+    if a.kind != "statement" or a.cameo != b.cameo or [e.id for e in a.actor] != [
+            e.id for e in b.actor]:
+        return False
+    if len(a.recipient) != 1 or len(b.recipient) != 1:
+        return False
+    ra, rb = a.recipient[0], b.recipient[0]
+    return ra.kind == "person" and rb.kind == "country" and ra.country == rb.country
 
 
 def _combine(a: Event, b: Event) -> Event:
