@@ -93,7 +93,7 @@ class Assembler:
             if place is not None and place.resolution >= 3 and c.status == "occurred":
                 current_place = (place, date if precision == "day" else None)
             location = place
-            if location is None and current_place is not None and (
+            if location is None and current_place is not None and c.mode != "phone" and (
                     precision in (None, "day") and (
                         date is None or current_place[1] is None or current_place[1] == date)):
                 location = current_place[0]
@@ -117,6 +117,9 @@ class Assembler:
                 return (current[0], best.text, current[2]) if current else (None, best.text,
                                                                            None)
             if best.date is not None:
+                if best.precision in ("month", "year", "week") and current is not None \
+                        and _within(current[0], best.date, best.precision):
+                    return current  # "this year" in a sentence about that day's talks
                 return best.date, best.text, best.precision
         if current is not None:
             return current
@@ -139,7 +142,8 @@ class Assembler:
                 continue
             if LOCATIVE.search(before) or getattr(pm, "venue", False):
                 return place
-            best = best or place
+            if not re.match(r"\s*['’]s\b", text[pm.end:pm.end + 4]):
+                best = best or place  # not "Singapore's minister"
         return best
 
     def _event(self, doc: Document, c: Coded, date: dt.date | None, date_text: str | None,
@@ -169,6 +173,15 @@ class Assembler:
             trigger=c.token.text, symmetric=c.symmetric, num_mentions=1, num_sources=1)
 
 
+def _within(day: dt.date, start: dt.date, precision: str) -> bool:
+    """True when ``day`` falls in the period of ``precision`` starting at ``start``."""
+    if precision == "year":
+        return day.year == start.year
+    if precision == "month":
+        return (day.year, day.month) == (start.year, start.month)
+    return 0 <= (day - start).days < 7
+
+
 def _pair(ev: Event) -> tuple[Any, ...]:
     a = tuple(e.id for e in ev.actor)
     r = tuple(e.id for e in ev.recipient)
@@ -194,13 +207,28 @@ def merge_in_article(events: list[Event]) -> list[Event]:
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
-    if _pair(a) != _pair(b) and not _later_praise_of_country(a, b):
+    if _pair(a) != _pair(b) and not _later_praise_of_country(a, b) \
+            and not _country_version(a, b):
         return False
     if a.type == "CONSULT" and (a.mode == "phone") != (b.mode == "phone"):
         return False
     if a.type != "CONSULT" and a.cameo != b.cameo:
         return False
     return a.date is None or b.date is None or a.date == b.date
+
+
+def _country_version(a: Event, b: Event) -> bool:
+    """The same event told once with countries and once with their named people
+    ("Singapore and Malaysia signed an agreement" / "it was signed by X and Y")."""
+    if a.cameo != b.cameo or a.type == "CONSULT":
+        return False
+    pa, pb = (*a.actor, *a.recipient), (*b.actor, *b.recipient)
+    if len(pa) != 2 or len(pb) != 2:
+        return False
+    kinds = {frozenset(e.kind for e in pa), frozenset(e.kind for e in pb)}
+    if kinds != {frozenset({"country"}), frozenset({"person"})}:
+        return False
+    return {e.country for e in pa} == {e.country for e in pb}
 
 
 def _later_praise_of_country(a: Event, b: Event) -> bool:
@@ -227,11 +255,14 @@ def _combine(a: Event, b: Event) -> Event:
         order = {"multilateral": 3, "visit": 2, "phone": 1, None: 0}
         mode = max((a.mode, b.mode), key=lambda m: order.get(m, 0))
     recipient = a.recipient
+    actor = a.actor
     if b.recipient and a.recipient and a.recipient[0].kind == "country" \
             and b.recipient[0].kind == "person":
         recipient = b.recipient
+    if _country_version(a, b) and a.actor and a.actor[0].kind == "country":
+        actor, recipient = b.actor, b.recipient
     return replace(
-        a, recipient=recipient, mentions=mentions, num_mentions=len(mentions),
+        a, actor=actor, recipient=recipient, mentions=mentions, num_mentions=len(mentions),
         participants=tuple(parts),
         date=a.date or b.date, date_text=a.date_text or b.date_text,
         date_precision=a.date_precision or b.date_precision,

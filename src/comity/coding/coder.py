@@ -30,6 +30,7 @@ STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
                            "prior", "since", "in", "amid"})
+RECEIVING = frozenset({"receive", "accept", "take", "get"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 COUNTRY_NOUNS = frozenset({"people", "government", "nation", "country", "state", "army",
                            "authorities", "party", "parliament", "side"})
@@ -85,6 +86,12 @@ class Coder:
         for tok, trig in found:
             if self._is_content_of_other(tree, tok, triggers):
                 continue
+            if trig.type == "CONSULT" and self._inside_other_meeting(tree, tok, triggers):
+                continue
+            if trig.pos == "NOUN" and tok.dep == "dobj" and (
+                    (other := triggers.get(tok.head)) is not None and other.pos == "VERB"
+                    and other.cameo == trig.cameo and trig.type != "CONSULT"):
+                continue  # "witnessed the signing of": the verb codes it
             if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
                 continue
             prev = out[-1] if out else None
@@ -161,6 +168,9 @@ class Coder:
                   prev: Coded | None = None) -> Coded | None:
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
+        if trig.pos == "VERB" and trig.frame == "obj>subj" and any(
+                o.i in triggers for o in tree.kids(tok.i, "dobj")):
+            return None  # "received a courtesy call from X": the noun codes it
         if trig.pos == "VERB" and tok.pos != "VERB" and tok.i == 0:
             actors, recips, between = self._participle_args(tree)
         elif trig.pos == "VERB":
@@ -189,7 +199,8 @@ class Coder:
             symmetric = True
         if trig.frame == "obj>subj":
             actor_ents, recip_ents = recip_ents, actor_ents
-        if len(actor_ents) >= 2 and not recip_ents and trig.type in SYMMETRIC_TYPES:
+        if len(actor_ents) >= 2 and not recip_ents and (trig.type in SYMMETRIC_TYPES
+                                                         or trig.cameo == "057"):
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
             symmetric = True
         if symmetric and trig.type == "AGREE" and self._vague_content(tree, tok):
@@ -258,6 +269,15 @@ class Coder:
                 for s in tree.kids(c.i, "nsubj"):
                     recips.extend(tree.actors_of(s))
         return actors, recips, []
+
+    def _inside_other_meeting(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]
+                              ) -> bool:
+        """"a call from X, during which both leaders discussed ...": the discussion is the
+        call itself."""
+        if tok.dep != "relcl" or tok.head == tok.i:
+            return False
+        head = triggers.get(tok.head)
+        return head is not None and head.type == "CONSULT" and head.pos == "NOUN"
 
     def _frame_only(self, tree: Tree, tok: Token) -> bool:
         """A visit named only as the frame of other events: "part of X's state visit",
@@ -372,6 +392,14 @@ class Coder:
                                                 in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))
+        if governing is not None and governing.lemma.lower() in RECEIVING and tok.dep == "dobj":
+            senders = [m for o in (*tree.prep_objects(tok.i, ("from",)),
+                                   *tree.prep_objects(governing.i, ("from",)))
+                       for m in tree.actors_of(o)]
+            if senders:  # "X received a (phone) call from Y": Y called on X
+                subj_toks, _ = tree.subjects(governing.i)
+                hosts = [m for s in subj_toks for m in tree.actors_of(s)]
+                return senders, hosts, []
         for o in tree.prep_objects(tok.i, trig.preps):
             recips.extend(tree.actors_of(o))
         if governing is not None and governing.pos == "VERB" and not recips:
