@@ -8,9 +8,12 @@ verbs ("held talks with", "paid a courtesy call on"), nominal events ("X's visit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from comity.model import ActorMention, Token
+from comity.model import ActorMention, Entity, Token
+
+#: a nationality adjective or country name -> the country's entity ("Chinese" -> China)
+Nationality = Callable[[str], Entity | None]
 
 LIGHT_VERBS = frozenset({
     "have", "hold", "pay", "make", "conduct", "express", "extend", "convey", "voice", "give",
@@ -20,6 +23,8 @@ LIGHT_VERBS = frozenset({
     "leave", "arrive", "head", "embark", "set", "continue", "wrap", "conclude", "end",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+QUANTITIES = frozenset({"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands",
+                        "million", "millions", "group", "number", "crowd", "some", "many"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 INHERIT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp"})
 
@@ -27,8 +32,10 @@ INHERIT = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp"}
 class Tree:
     """Child lists and mention lookup for one sentence."""
 
-    def __init__(self, tokens: Sequence[Token], mentions: Sequence[ActorMention]) -> None:
+    def __init__(self, tokens: Sequence[Token], mentions: Sequence[ActorMention],
+                 nationality: Nationality | None = None) -> None:
         self.tokens = tokens
+        self.nationality = nationality
         self.children: list[list[Token]] = [[] for _ in tokens]
         for t in tokens:
             if t.head != t.i:
@@ -83,6 +90,13 @@ class Tree:
             m = self._mention_for(c, deep=deep)
             if m is not None and m not in out:
                 out.append(m)
+            if m is not None and m.how == "nationality":
+                # "Indonesian and Australian troops"
+                for adj in self.conjuncts(self.tokens[m.start])[1:]:
+                    ent = self.nationality(adj.text) if self.nationality else None
+                    if ent is not None:
+                        out.append(ActorMention(sentence=-1, start=adj.i, end=adj.i + 1,
+                                                head=c.i, entity=ent, how="nationality"))
         return out
 
     def _mention_for(self, t: Token, *, deep: bool) -> ActorMention | None:
@@ -104,6 +118,14 @@ class Tree:
                                for b in between):
                         return m
                     break
+        national = self.national(t)
+        if national is not None:
+            return national
+        if t.lemma.lower() in QUANTITIES or t.pos == "NUM":
+            for o in self.prep_objects(t.i, ("of",)):
+                m = self._mention_for(o, deep=deep)
+                if m is not None:
+                    return m
         if t.dep in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"} or deep:
             for j in self.subtree(t.i):
                 m = self.mention_at(j)
@@ -112,6 +134,50 @@ class Tree:
                 if deep or m.entity.kind in {"person", "collective"}:
                     if not self._behind_of(j, t.i) or deep:
                         return m
+        return None
+
+    def national(self, t: Token) -> ActorMention | None:
+        """"Chinese coast guard officers", "Thai authorities", "Myanmar's military": a
+        common noun marked with a nationality stands for that country."""
+        if self.nationality is None or t.pos not in {"NOUN", "PROPN"}:
+            return None
+        for c in self.kids(t.i, "amod", "compound", "poss", "nmod"):
+            if c.pos not in {"ADJ", "PROPN", "NOUN"}:
+                continue
+            m = self.mention_at(c.i)
+            if m is not None and m.entity.kind == "country":
+                return m
+            words = [c.text]
+            prev = [k for k in self.kids(c.i, "compound", "amod") if k.i == c.i - 1]
+            if prev:  # "South Korean"
+                words.insert(0, prev[0].text)
+            ent = self.nationality(" ".join(words)) or (
+                self.nationality(c.text) if prev else None)
+            if ent is None and c.dep == "compound" and c.pos == "NOUN":
+                ent = self._national_of(c)
+            if ent is not None:
+                return ActorMention(sentence=-1, start=c.i, end=c.i + 1, head=t.i, entity=ent,
+                                    how="nationality")
+        return None
+
+    def place_country(self, t: Token) -> ActorMention | None:
+        """A capital or country named as a place ("recalled its ambassador from Phnom
+        Penh") stands for its country."""
+        if self.nationality is None or t.pos != "PROPN" or t.dep not in {"pobj", "dobj"}:
+            return None
+        words = [c.text for c in self.kids(t.i, "compound") if c.i < t.i] + [t.text]
+        ent = self.nationality(" ".join(words))
+        if ent is None:
+            return None
+        return ActorMention(sentence=-1, start=t.i, end=t.i + 1, head=t.i, entity=ent,
+                            how="place")
+
+    def _national_of(self, t: Token) -> Entity | None:
+        """A nationality one compound further down ("Chinese coast guard officers")."""
+        for c in self.kids(t.i, "amod", "compound"):
+            ent = self.nationality(c.text) if self.nationality else None
+            if ent is not None:
+                return ent
         return None
 
     def _behind_of(self, j: int, top: int) -> bool:

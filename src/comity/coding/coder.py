@@ -30,6 +30,8 @@ STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
                            "prior", "since", "in", "amid"})
+#: types whose recipient must be named as such (no search through the clause)
+DIPLOMATIC = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST"})
 RECEIVING = frozenset({"receive", "accept", "take", "get"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 COUNTRY_NOUNS = frozenset({"people", "government", "nation", "country", "state", "army",
@@ -59,6 +61,19 @@ class Coder:
     def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
         self.lexicon = lexicon
         self.kb = kb
+        self._capitals = {c.capital.lower(): c for c in kb.countries.values() if c.capital}
+
+    def _nationality(self, text: str) -> Entity | None:
+        """The country entity of a nationality adjective or country name."""
+        if not text[:1].isupper() or (text.isupper() and len(text) <= 3):
+            return None  # "CPV" is a party here, not Cape Verde's code
+        country = self.kb.country(text) or self._capitals.get(text.lower())
+        if country is None and text.endswith("s"):  # "South Koreans", "Filipinos"
+            country = self.kb.demonym(text[:-1])
+        if country is None:
+            return None
+        return Entity(id=self.kb.entity_id(country), name=country.name, kind="country",
+                      text=text, country=country.iso3)
 
     def code(self, resolved: ResolvedDocument) -> list[Coded]:
         """Events of every parsed sentence, in text order."""
@@ -72,7 +87,7 @@ class Coder:
     # ------------------------------------------------------------------ sentences
     def _sentence(self, sent: Sentence, mentions: tuple[ActorMention, ...],
                   day: dt.date | None, host: str | None) -> list[Coded]:
-        tree = Tree(sent.tokens, mentions)
+        tree = Tree(sent.tokens, mentions, self._nationality)
         found: list[tuple[Token, Trigger]] = []
         for tok in sent.tokens:
             trig = self._trigger(tree, tok)
@@ -227,6 +242,8 @@ class Coder:
             if leaders or leader_recip or not participants:
                 participants, recip_ents = leaders, leader_recip
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
+        if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
+            recip_ents = self._clause_recipient(tree, tok, actor_ents)
         if not recip_ents and trig.type != "CONSULT" and trig.type in STATEMENT_TYPES:
             return None
         if not recip_ents and trig.type == "CONSULT" and mode != "multilateral":
@@ -269,6 +286,25 @@ class Coder:
                 for s in tree.kids(c.i, "nsubj"):
                     recips.extend(tree.actors_of(s))
         return actors, recips, []
+
+    def _clause_recipient(self, tree: Tree, tok: Token, actors: list[Entity]
+                          ) -> list[Entity]:
+        """The other party of a dyadic event named anywhere in its own clause ("fired
+        rockets into Thailand's Surin province", "closed the checkpoints with Cambodia"),
+        nearest to the trigger, never the actor's own country."""
+        own = clause_tokens(tree.tokens, tok)
+        subj = {j for s in tree.subjects(tok.i)[0] for j in tree.subtree(s.i)}
+        mine = {a.id for a in actors} | {a.country for a in actors if a.country}
+        for j in sorted(own - subj - {tok.i}, key=lambda j: abs(j - tok.i)):
+            t = tree.tokens[j]
+            m = tree.mention_at(j) or tree.national(t) or tree.place_country(t)
+            if m is None or m.entity.kind == "collective":
+                continue
+            ent = m.entity
+            if ent.id in mine or (ent.country and ent.country in mine):
+                continue
+            return [ent]
+        return []
 
     def _inside_other_meeting(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]
                               ) -> bool:
