@@ -261,3 +261,23 @@ def test_api_reference_page_lists_endpoints_offline(page: tuple[Any, Watch],
     assert "GET /api/events" in heads and "POST /api/documents" in heads
     assert pg.locator("section.endpoint", has_text="GET /api/events").locator(
         "td code", has_text="date_from").count() == 1
+
+
+def test_api_docs_render_and_run_offline(page: tuple[Any, Watch], server: str) -> None:
+    pg, _ = page
+    console: list[str] = []  # Content-Security-Policy refusals are reported here
+    pg.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    pg.goto(server + "/docs")
+    pg.wait_for_selector(".swagger-ui .opblock")
+    paths = pg.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/events" in paths and "/api/documents/{doc_id}" in paths
+    # "Try it out" calls this server
+    pg.locator(".opblock-summary", has_text="/api/health").first.click()
+    pg.click("button.try-out__btn")
+    pg.click("button.execute")
+    status = pg.locator(".live-responses-table tbody .response-col_status")
+    status.wait_for()
+    assert status.inner_text() == "200"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / "api-docs.png"))  # an artefact only, not in the README
+    assert console == []

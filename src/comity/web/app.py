@@ -3,6 +3,10 @@
 :func:`create_app` wires a :class:`comity.store.Store` into the API routes
 (:mod:`comity.web.api`), JSON error handlers, a request size limit and the static
 front-end (``static/``: hand-written HTML, CSS and JavaScript, no CDN, no build step).
+The OpenAPI page ``/docs`` (Swagger UI) loads its script, style and icon from this server
+too, under ``/static-offline-docs``: the files ship in the ``fastapi-offline`` package (a
+locked dependency), so nothing is fetched from a CDN. There is no ``/redoc``: ReDoc's
+bundle always loads its logo from Redocly's CDN.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from comity import __version__
@@ -36,6 +41,13 @@ DEFAULT_MAX_BODY = 1_000_000
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors 'none'")
+#: the Swagger UI page (FastAPI writes it with an inline script): its files, the schema and
+#: "Try it out" requests still come from this server only
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+#: where the Swagger UI files of ``fastapi-offline`` are served
+DOCS_ASSETS_URL = "/static-offline-docs"
 
 Extractor = Callable[[Iterable[Document]], Iterable[ExtractionResult]]
 Scope = MutableMapping[str, Any]
@@ -183,7 +195,10 @@ def create_app(store: Store, *, token: str | None = None,
     """
     from comity.web.api import router
 
-    app = FastAPI(
+    app = FastAPIOffline(
+        docs_url="/docs",
+        redoc_url=None,
+        static_url=DOCS_ASSETS_URL,
         title="Comity",
         version=__version__,
         description="Diplomatic and political event data (PLOVER/CAMEO): events, actors, "
@@ -203,8 +218,8 @@ def create_app(store: Store, *, token: str | None = None,
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         path = request.url.path
-        if not (path.startswith("/docs") or path.startswith("/redoc")):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy",
+                                    DOCS_CSP if path.startswith("/docs") else CSP)
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
