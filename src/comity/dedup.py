@@ -3,22 +3,33 @@
 The rule (documented in ``docs/database.md``) is a pure function of the *set* of
 per-document events: the result is identical for any permutation of the input.
 
-Two events are **compatible** when they have
+Two per-document events are **compatible** (:func:`compatible`, the tests in
+:mod:`comity.dedup_rule`) when they come from different documents and have
 
-* the same PLOVER type and the same CAMEO root (first two digits), and the same mode
-  when both have one;
-* the same status (a planned event never merges with an occurred one: they are *linked*
-  by :func:`link_followthrough`);
-* the same actors after resolution: the same set of actor entity ids and the same set of
-  recipient entity ids; when either event is symmetric the two sides may be swapped;
-* dates within ``window_days`` of each other; an event with no date merges only with
-  events whose documents' story dates are within the window;
-* compatible places: the same place (geonameid, else name folded, else country) or at
-  least one of them unknown.
+* the same status (a planned event and the occurred event that fulfils it are *linked* by
+  :func:`link_followthrough`, never merged);
+* agreeing acts: the same PLOVER type and CAMEO root unless ``data/merge.tsv`` calls the two
+  codes different acts (praise 051 and a signing 057), or codes the table calls one act
+  across types (an invitation 036 and a request 02x); modes equal where both are known
+  (``third-party`` counts as ``multilateral``);
+* the same actors after resolution: the same entity ids on each side (either way round
+  when either event is symmetric); on the acting side, with the same recipients, a person
+  in one report and the country they act for (``Entity.country``) in the other;
+* dates within ``window_days``: the days a date can mean by its precision (a day, or a
+  week, month or year from the date on, but not past the story date); an undated event
+  compares story dates;
+* agreeing places: one unknown, the same place, or a country- or province-level place and
+  a place in that country;
+* for events that are not meetings (statements, signings...): each is *anchored* to the
+  nearest meeting (CONSULT) of its document on its date and in its block, and two anchored
+  events agree only when their meetings were merged (praise voiced at two different
+  meetings of one state visit stays two events).
 
-Canonical events are the connected components of the compatibility graph (so the result
-does not depend on input order). Their id is the member id for a single member, else
-``ev-`` + a hash of the sorted member ids.
+Canonical events are built by **agglomeration with complete linkage**: meetings first, then
+the other events; compatible pairs are taken closest first (undated last, then fewer days
+apart, same code, same actors, same place, then ids) and a pair joins its two groups when
+every pair across them is compatible. Canonical ids: the member id for a single member,
+else ``ev-`` + a hash of the sorted member ids.
 """
 
 from __future__ import annotations
@@ -29,11 +40,11 @@ import datetime as dt
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from comity.model import Entity, Event, Mention, Place
-from comity.textnorm import fold
+from comity.dedup_rule import Affinity, actor_keys, affinity, anchors, day_span, modes_agree
+from comity.model import Entity, Event, Mention
 
 log = logging.getLogger(__name__)
 
@@ -82,42 +93,10 @@ def block_key(event: Event) -> str:
     return "|".join(sorted(keys)) or "-"
 
 
-def _root(cameo: str) -> str:
-    return cameo[:2]
-
-
-def _place_key(p: Place | None) -> str | None:
-    if p is None:
-        return None
-    if p.geonameid is not None:
-        return f"g{p.geonameid}"
-    if p.name:
-        return "n" + fold(p.name)
-    return f"c{p.country}" if p.country else None
-
-
-def _within(a: dt.date | None, b: dt.date | None, days: int) -> bool:
-    return a is not None and b is not None and abs((a - b).days) <= days
-
-
 def compatible(a: Event, b: Event, window_days: int = 1) -> bool:
-    """True when ``a`` and ``b`` report the same real-world event (the rule above)."""
-    if a.type != b.type or _root(a.cameo) != _root(b.cameo) or a.status != b.status:
-        return False
-    if a.mode and b.mode and a.mode != b.mode:
-        return False
-    same_dir = _ids(a.actor) == _ids(b.actor) and _ids(a.recipient) == _ids(b.recipient)
-    if not same_dir:
-        swapped = _ids(a.actor) == _ids(b.recipient) and _ids(a.recipient) == _ids(b.actor)
-        if not (swapped and (a.symmetric or b.symmetric)):
-            return False
-    if a.date is not None and b.date is not None:
-        if not _within(a.date, b.date, window_days):
-            return False
-    elif not _within(a.story_date, b.story_date, window_days):
-        return False
-    pa, pb = _place_key(a.location), _place_key(b.location)
-    return pa is None or pb is None or pa == pb
+    """True when ``a`` and ``b`` may report the same real-world event (the rule above,
+    without the anchoring, which depends on the other events)."""
+    return affinity(a, b, window_days) is not None
 
 
 def _dedupe_ids(events: Iterable[Event]) -> list[Event]:
@@ -130,27 +109,77 @@ def _dedupe_ids(events: Iterable[Event]) -> list[Event]:
     return [by_id[k] for k in sorted(by_id)]
 
 
+def _candidates(events: Sequence[Event], window_days: int) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of events close enough in time to be compatible: dated events
+    whose day spans are within the window, and any pair with an undated event whose story
+    dates are."""
+    seen: set[tuple[int, int]] = set()
+    dated = sorted((span[0], span[1], i) for i, e in enumerate(events)
+                   if (span := day_span(e)) is not None)
+    for x, (_lo, hi, i) in enumerate(dated):
+        y = x + 1
+        while y < len(dated) and dated[y][0] - hi <= window_days:
+            j = dated[y][2]
+            seen.add((min(i, j), max(i, j)))
+            y += 1
+    stories = sorted((e.story_date.toordinal(), i) for i, e in enumerate(events)
+                     if e.story_date is not None)
+    for i, e in enumerate(events):
+        if e.date is None and e.story_date is not None:
+            day = e.story_date.toordinal()
+            y = bisect.bisect_left(stories, (day - window_days, -1))
+            while y < len(stories) and stories[y][0] <= day + window_days:
+                j = stories[y][1]
+                if j != i:
+                    seen.add((min(i, j), max(i, j)))
+                y += 1
+    return seen
+
+
+def _agglomerate(events: list[Event], window_days: int,
+                 anchor_group: Mapping[str, str]) -> list[list[Event]]:
+    """Complete-linkage groups of ``events`` (see the module doc)."""
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, ev in enumerate(events):
+        for key in actor_keys(ev):
+            buckets[(ev.status, *key)].append(i)
+    near: set[tuple[int, int]] = set()
+    for idx in buckets.values():
+        if len(idx) > 1:
+            sub = [events[i] for i in idx]
+            near.update((min(idx[x], idx[y]), max(idx[x], idx[y]))
+                        for x, y in _candidates(sub, window_days))
+    pairs: list[tuple[Affinity, str, str, int, int]] = []
+    ok: set[tuple[int, int]] = set()
+    for i, j in near:
+        aff = affinity(events[i], events[j], window_days, anchor_group)
+        if aff is not None:
+            lo_id, hi_id = sorted((events[i].id, events[j].id))
+            pairs.append((aff, lo_id, hi_id, i, j))
+            ok.update({(i, j), (j, i)})
+    pairs.sort()
+    group = list(range(len(events)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    for _key, _a, _b, i, j in pairs:
+        gi, gj = group[i], group[j]
+        if gi == gj or not all((x, y) in ok for x in members[gi] for y in members[gj]):
+            continue
+        keep, drop = min(gi, gj), max(gi, gj)
+        for x in members[drop]:
+            group[x] = keep
+        members[keep].extend(members.pop(drop))
+    return [[events[i] for i in sorted(m)] for m in members.values()]
+
+
 def _components(events: list[Event], window_days: int) -> list[list[Event]]:
-    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for i, ev in enumerate(events):
-        groups[(ev.type, _root(ev.cameo), ev.status, actor_key(ev))].append(i)
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for idx in groups.values():
-        for x, i in enumerate(idx):
-            for j in idx[x + 1:]:
-                if find(i) != find(j) and compatible(events[i], events[j], window_days):
-                    parent[max(find(i), find(j))] = min(find(i), find(j))
-    comps: dict[int, list[Event]] = defaultdict(list)
-    for i, ev in enumerate(events):
-        comps[find(i)].append(ev)
-    return list(comps.values())
+    """Meetings first; then the other events, anchored to the merged meetings."""
+    meetings = [e for e in events if e.type == "CONSULT"]
+    others = [e for e in events if e.type != "CONSULT"]
+    comps = _agglomerate(meetings, window_days, {})
+    meeting_group = {e.id: comp[0].id for comp in comps for e in comp}
+    anchored = anchors(events, {e.id: block_key(e) for e in events})
+    anchor_group = {eid: meeting_group[mid] for eid, mid in anchored.items()}
+    return comps + _agglomerate(others, window_days, anchor_group)
 
 
 def canonical_id(member_ids: Iterable[str]) -> str:
@@ -239,6 +268,8 @@ def _actor_set(e: Event) -> frozenset[str]:
 
 def _fulfils(plan: Event, ev: Event) -> bool:
     if ev.status != "occurred" or ev.type != "CONSULT" or ev.id == plan.id:
+        return False
+    if not modes_agree(plan, ev):
         return False
     start, when = _when(plan), _when(ev)
     if start is None or when is None or not 0 <= (when - start).days <= FOLLOWTHROUGH_DAYS:
