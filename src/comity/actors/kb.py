@@ -103,6 +103,7 @@ class Country:
     fips: str | None = None
     cow: int | None = None
     wikidata: str | None = None
+    leader: str | None = None   # office of the person called "the <demonym> leader"
 
 
 KBEntry = Person | Organisation | Country
@@ -337,7 +338,7 @@ def _parse_org(path: Path, line: int, rec: dict[str, Any]) -> Organisation:
 def _parse_country(path: Path, line: int, rec: dict[str, Any]) -> Country:
     chk = _Checker(path, line, rec, {"iso3", "iso2", "name", "official", "aliases",
                                      "demonyms", "capital", "fips", "cow", "wikidata",
-                                     "note"})
+                                     "leader", "note"})
     iso3 = chk.text("iso3", required=True)
     _country_code(chk, "iso3", iso3)
     cow = rec.get("cow")
@@ -349,7 +350,7 @@ def _parse_country(path: Path, line: int, rec: dict[str, Any]) -> Country:
                    iso2=chk.text("iso2"), official=chk.text("official"),
                    aliases=chk.texts("aliases"), demonyms=chk.texts("demonyms"),
                    capital=chk.text("capital"), fips=chk.text("fips"), cow=cow,
-                   wikidata=wikidata)
+                   wikidata=wikidata, leader=chk.text("leader"))
 
 
 _PARSERS: dict[str, Callable[[Path, int, dict[str, Any]], KBEntry]] = {

@@ -4,7 +4,8 @@ For each parsed sentence it finds the actors the sentence names or refers to, as
 :class:`~comity.model.ActorMention` records, using the knowledge base (names and roles in
 time), the title grammar, and a small discourse state per article (who was mentioned last,
 who hosts, who leads which delegation). Unknown names become provisional actors carrying
-what the text says of them.
+what the text says of them. References ("the Thai premier", "his counterpart") are in
+:mod:`comity.actors.references`.
 """
 
 from __future__ import annotations
@@ -13,115 +14,140 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from comity.actors.discourse import SUBJECT_DEPS, Discourse, retext
 from comity.actors.kb import Country, KnowledgeBase, Organisation, Person
-from comity.actors.titles import TitleGrammar, TitleInfo
-from comity.model import (
-    ActorMention,
-    Entity,
-    ParsedDocument,
-    ResolvedDocument,
-    Sentence,
-    Token,
+from comity.actors.names import (
+    BREAKS,
+    COMPLEMENT,
+    NAME_PARTICLES,
+    NameFinder,
+    is_vietnamese,
 )
+from comity.actors.offices import OfficeIndex
+from comity.actors.references import LEAD_VERBS, References
+from comity.actors.titles import PlaceCountry, TitleGrammar, TitleInfo
+from comity.model import ActorMention, Entity, ParsedDocument, ResolvedDocument, Sentence, Token
 from comity.textnorm import fold, name_key
 
 log = logging.getLogger(__name__)
 
-PRONOUNS = {"he": "M", "she": "F"}
-COLLECTIVE_NOUNS = {"side", "sides", "leader", "leaders", "chief", "chiefs", "parties",
-                    "party", "countries", "nations", "minister", "ministers", "president",
-                    "presidents", "delegation", "delegations", "counterpart", "counterparts"}
-ROLE_HEADS = {"leader", "chief", "head", "president", "premier", "minister", "secretary",
-              "king", "queen", "mother", "chairman", "chairwoman", "chancellor", "monarch",
-              "counterpart", "host", "guest", "visitor", "speaker", "ambassador", "envoy",
-              "general"}
 IsPlace = Callable[[str], bool]
+# Organisations that act for their state: resolved to the country, with their sector
+# ("the Thai army" -> Thailand, MIL; "the Kremlin" -> Russia, GOV).
+STATE_ORGAN_KINDS = frozenset({"government", "ministry", "military", "police"})
+# A capital stands for its country as subject or after these prepositions ("Phnom Penh
+# values ...", "talks with Bangkok", "on behalf of Jakarta"), not as a location.
+METONYMY_PREPS = frozenset({"with", "against", "by", "of", "between", "from"})
+GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 
 
-@dataclass
-class _Discourse:
-    """Who has been mentioned so far in one article."""
+@dataclass(frozen=True)
+class _Item:
+    """A stretch of a sentence to resolve: a person candidate or a recogniser span."""
 
-    persons: list[Entity] = field(default_factory=list)
-    subjects: list[Entity] = field(default_factory=list)
-    genders: dict[str, str] = field(default_factory=dict)
-    delegations: dict[str, Entity] = field(default_factory=dict)
-    short: dict[str, Entity] = field(default_factory=dict)
-    provisional: dict[str, Entity] = field(default_factory=dict)
+    start: int
+    end: int
+    label: str
+    kb_id: str = ""
+    weak: bool = False   # one titled word the recogniser did not call a person
 
-    def mention(self, entity: Entity) -> None:
-        if entity.kind != "person":
-            return
-        self.persons = [p for p in self.persons if p.id != entity.id] + [entity]
 
-    def last(self, *, country: str | None = None, gender: str | None = None,
-             title_words: tuple[str, ...] = (), exclude_country: str | None = None,
-             sector: str | None = None, subject: bool = False) -> Entity | None:
-        pool = self.subjects if subject and self.subjects else self.persons
-        for p in reversed(pool):
-            if sector and p.sector != sector:
-                continue
-            if country and p.country != country:
-                continue
-            if exclude_country and p.country == exclude_country:
-                continue
-            if gender and self.genders.get(p.id, gender) != gender:
-                continue
-            if title_words and not all(w in fold(p.title or "") for w in title_words):
-                continue
-            return p
-        return None
+def gazetteer_country() -> PlaceCountry:
+    """Country of a place name by the bundled gazetteer (no place: None)."""
+    try:
+        from comity.places import Gazetteer
+    except ImportError:  # places module not installed in this build
+        return lambda text: None
+    gazetteer = Gazetteer.load()
 
-    def pair(self) -> tuple[Entity, Entity] | None:
-        if not self.persons:
-            return None
-        last = self.persons[-1]
-        for p in reversed(self.persons[:-1]):
-            if p.country != last.country:
-                return (p, last)
-        return (self.persons[-2], last) if len(self.persons) > 1 else None
+    def country(text: str) -> str | None:
+        place = gazetteer.lookup(text)
+        return place.country if place is not None else None
+
+    return country
 
 
 class ActorStage:
     """Resolve the actors of parsed documents."""
 
     def __init__(self, kb: KnowledgeBase, titles: TitleGrammar,
-                 is_place: IsPlace | None = None) -> None:
+                 is_place: IsPlace | None = None, *,
+                 place_country: PlaceCountry | None = None) -> None:
         self.kb = kb
         self.titles = titles
-        self.is_place = is_place or (lambda text: False)
+        self._is_place = is_place or (lambda text: False)
+        self._place_country = place_country
+        self._capitals: dict[str, Country] | None = None
+        self._name_tokens: dict[str, list[Person]] | None = None
+        self.offices = OfficeIndex(kb, titles)
+        self.names = NameFinder(titles, self.is_place, self._country_or_org)
+        self.references = References(self)
+
+    # ------------------------------------------------------------------ lookups
+    def place_country(self, text: str) -> str | None:
+        """Country of a place named ``text`` (gazetteer loaded on first use)."""
+        if self._place_country is None:
+            self._place_country = gazetteer_country()
+        return self._place_country(text)
+
+    def is_place(self, text: str) -> bool:
+        """True when ``text`` names a place."""
+        return self._is_place(text) or self.place_country(text) is not None
+
+    def _country_or_org(self, text: str) -> bool:
+        return self.kb.country(text) is not None or any(
+            isinstance(e, Organisation) for e in self.kb.lookup(text))
+
+    def capital(self, text: str) -> Country | None:
+        """The country whose capital is ``text``."""
+        if self._capitals is None:
+            self._capitals = {}
+            for c in self.kb.countries.values():
+                if c.capital:
+                    for name in {c.capital, c.capital.split(",")[0]}:
+                        self._capitals.setdefault(name_key(name), c)
+        return self._capitals.get(name_key(text))
+
+    def analyse(self, text: str) -> TitleInfo:
+        """Office, sector, country and organisation of a title phrase."""
+        return self.titles.analyse(text, self.kb, self.place_country)
 
     # ------------------------------------------------------------------ entities
     def person_entity(self, person: Person, text: str, day: dt.date | None,
                       title: TitleInfo | None = None) -> Entity:
         """Entity for a knowledge-base person with the role held on ``day``."""
         role = person.role_on(day)
+        country = role.country if role else (title.country if title else None)
         return Entity(id=self.kb.entity_id(person), name=person.name, kind="person",
-                      text=text,
-                      country=role.country if role else (title.country if title else None),
+                      text=text, country=country or person.country,
                       sector=role.sector if role else (title.sector if title else None),
                       title=role.office if role else (title.office if title else None),
                       wikidata=person.wikidata)
 
     def org_entity(self, org: Organisation, text: str) -> Entity:
-        """Entity for a knowledge-base organisation."""
+        """Entity for a knowledge-base organisation; a state organ (government, ministry,
+        armed forces, police) acts for its country."""
+        if org.kind in STATE_ORGAN_KINDS and org.country in self.kb.countries:
+            return self.country_entity(self.kb.countries[org.country], text, org.sector)
         return Entity(id=self.kb.entity_id(org), name=org.name, kind="organisation",
                       text=text, country=org.country, sector=org.sector,
                       wikidata=org.wikidata)
 
-    def country_entity(self, country: Country, text: str) -> Entity:
-        """Entity for a country acting as a whole."""
+    def country_entity(self, country: Country, text: str, sector: str | None = "GOV"
+                       ) -> Entity:
+        """Entity for a country acting as a whole (or through one of its organs)."""
         return Entity(id=self.kb.entity_id(country), name=country.name, kind="country",
-                      text=text, country=country.iso3, sector="GOV",
+                      text=text, country=country.iso3, sector=sector or "GOV",
                       wikidata=country.wikidata)
 
     # ------------------------------------------------------------------ documents
     def resolve(self, parsed: ParsedDocument, host_country: str | None = None
                 ) -> ResolvedDocument:
         """Actors of every sentence of ``parsed``."""
-        state = _Discourse()
+        state = Discourse()
         day = parsed.document.story_date
         out: list[tuple[ActorMention, ...]] = []
         for sent in parsed.sentences:
@@ -133,56 +159,126 @@ class ActorStage:
                                 provisional=tuple(state.provisional.values()),
                                 host_country=host_country)
 
-    def _sentence(self, sent: Sentence, day: dt.date | None, state: _Discourse,
+    def _sentence(self, sent: Sentence, day: dt.date | None, state: Discourse,
                   host_country: str | None) -> list[ActorMention]:
         toks = sent.tokens
         covered = [False] * len(toks)
         found: list[ActorMention] = []
+        state.begin_sentence()
 
         def add(start: int, end: int, entity: Entity, how: str,
-                members: tuple[Entity, ...] = (), leader: Entity | None = None) -> None:
+                members: tuple[Entity, ...] = (), leader: Entity | None = None,
+                cover_from: int | None = None) -> None:
             head = _span_head(toks, start, end)
-            if entity.kind == "person" and toks[head].dep in {"nsubj", "nsubjpass"}:
-                state.subjects = [p for p in state.subjects if p.id != entity.id] + [entity]
+            if entity.kind == "person" and toks[head].dep in SUBJECT_DEPS:
+                state.subject(entity)
             found.append(ActorMention(sentence=sent.index, start=start, end=end, head=head,
                                       entity=entity, how=how, members=members,
                                       leader=leader))
-            for i in range(start, end):
+            for i in range(start if cover_from is None else min(cover_from, start), end):
                 covered[i] = True
             state.mention(entity)
 
-        for span in sent.spans:
-            if any(covered[span.start:span.end]):
+        for item in self._items(toks, sent):
+            if any(covered[item.start:item.end]):
                 continue
-            if span.label == "PERSON":
-                self._person_span(toks, span.start, span.end, span.kb_id, day, state, add)
-            elif span.label in {"GPE", "ORG", "NORP"}:
-                self._group_span(toks, span.start, span.end, span.kb_id, state, add)
+            if item.label == "PERSON" and self.names.institution_after(toks, item.end):
+                continue   # "Preah Sihanouk province", "Ho Chi Minh City"
+            stop = max((m.end for m in found
+                        if m.end <= item.start and m.entity.kind == "person"), default=0)
+            if item.label == "PERSON":
+                self._person_span(toks, item.start, item.end, item.kb_id, day, state, add,
+                                  stop, item.weak)
+            elif item.label in GROUP_LABELS:
+                self._group_span(toks, item.start, item.end, item.kb_id, item.label, add)
         self._short_names(toks, covered, state, add)
-        self._references(toks, covered, day, state, host_country, add)
+        self._group_nouns(toks, covered, add)
+        self.references.resolve(toks, covered, day, state, host_country, add)
+        state.note_roles(toks, found)
         found.sort(key=lambda m: m.start)
         return found
 
+    def _items(self, toks: tuple[Token, ...], sent: Sentence) -> list[_Item]:
+        """Knowledge-base spans, person candidates from name runs, then the recogniser's
+        other spans where they do not overlap them, in text order."""
+        blocked = [False] * len(toks)
+        items = [_Item(s.start, s.end, s.label, s.kb_id) for s in sent.spans if s.kb_id]
+        for it in items:
+            for i in range(it.start, it.end):
+                blocked[i] = True
+        stat = [s for s in sent.spans if not s.kb_id]
+        for a, b in self.names.runs(toks, blocked):
+            over = [s for s in stat if s.start < b and a < s.end]
+            named = any(s.label == "PERSON" for s in over)
+            titled = (self.names.titled(toks, a, blocked)
+                      or self._apposition(toks, a) is not None)
+            if not titled and not named:
+                continue
+            if self.names.institution_after(toks, b) or (
+                    not titled and self.names.modifier(toks, b)):
+                continue
+            start = self.names.person_part(toks, self.names.honorific_end(toks, a, b), b)
+            inner = [s.start for s in over if s.label == "PERSON" and start < s.start < b]
+            if titled and inner and toks[a - 1].text.lower() in COMPLEMENT:
+                start = inner[0]   # "Minister for ... Technology | Tan See Leng"
+            if start < b:
+                words = [t for t in toks[start:b] if t.text != "-"]
+                items.append(_Item(start, b, "PERSON", weak=len(words) == 1 and not named))
+                for i in range(a, b):
+                    blocked[i] = True
+        items += [_Item(s.start, s.end, s.label) for s in stat
+                  if s.label != "PERSON" and not any(blocked[s.start:s.end])]
+        items.sort(key=lambda it: it.start)
+        return items
+
     # ------------------------------------------------------------------ names
-    def _title_before(self, toks: tuple[Token, ...], start: int) -> TitleInfo | None:
-        i = start
-        while i > 0:
-            prev = toks[i - 1]
-            word = prev.text
-            if word in {",", ";", ":", "—", "-", "–"} or (
-                    word[:1].islower() and not self.titles.is_title_word(word)
-                    and word not in {"of", "the", "and", "for", "'s", "’s"}):
-                break
+    def _apposition(self, toks: tuple[Token, ...], start: int) -> int | None:
+        """Start of "the Mayor of Busan" in "the Mayor of Busan, Kim Sung-ho"."""
+        if start < 3 or toks[start - 1].text != ",":
+            return None
+        t0 = self.names.title_start(toks, start - 1, 0)
+        if 0 < t0 < start - 1 and toks[t0 - 1].text.lower() in {"the", "a", "an"} and any(
+                self.titles.is_title_word(t.text) for t in toks[t0:start - 1]):
+            return t0 - 1
+        return None
+
+    def _title_for(self, toks: tuple[Token, ...], start: int, end: int, stop: int
+                   ) -> tuple[TitleInfo | None, int]:
+        """Title information of the name ``start:end`` (before it, else in an apposition
+        before or after it) and the first token of the title before it."""
+        t0 = self.names.title_start(toks, start, stop)
+        info: TitleInfo | None = None
+        if t0 < start:
+            info = self.analyse(" ".join(t.text for t in toks[t0:start]))
+        else:
+            app = self._apposition(toks, start)
+            if app is not None and app >= stop:
+                info = self.analyse(" ".join(t.text for t in toks[app + 1:start - 1]))
+                t0 = app
+        after = self._title_after(toks, end)
+        info = info.merged(after) if info is not None else after
+        led = self._delegation_title(toks, t0)
+        info = info.merged(led) if info is not None else led
+        if info is not None and not (info.office or info.country or info.sector):
+            return None, t0
+        return info, t0
+
+    def _delegation_title(self, toks: tuple[Token, ...], start: int) -> TitleInfo | None:
+        """What the delegation says of the person leading it ("a delegation of the
+        Communist Party of China led by X" -> China)."""
+        if start < 3 or toks[start - 1].text != "by" or toks[start - 2].lemma not in \
+                LEAD_VERBS:
+            return None
+        i = start - 2
+        while i > 0 and toks[i].lemma != "delegation" and toks[i].text not in BREAKS:
             i -= 1
-        while i < start and toks[i].text.lower() in {"the", "and", "of"}:
-            i += 1
-        if i >= start:
+        if toks[i].lemma != "delegation":
             return None
-        text = " ".join(t.text for t in toks[i:start])
-        info = self.titles.analyse(text, self.kb)
-        if info.office is None and info.country is None and info.sector is None:
-            return None
-        return info
+        j = i
+        while j > 0 and toks[j - 1].text not in BREAKS and toks[j - 1].pos != "VERB":
+            j -= 1
+        info = self.analyse(" ".join(t.text for t in toks[j:start - 2]))
+        return TitleInfo(country=info.country) if info.country else None
 
     def _title_after(self, toks: tuple[Token, ...], end: int) -> TitleInfo | None:
         """Apposition after a name: ``X, a member of ... and First Vice President of ...``."""
@@ -194,90 +290,159 @@ class ActorStage:
         text = " ".join(t.text for t in toks[end + 1:j])
         if not text or not any(self.titles.is_title_word(t.text) for t in toks[end + 1:j]):
             return None
-        info = self.titles.analyse(text, self.kb)
+        info = self.analyse(text)
         return info if info.office or info.country else None
 
     def _person_span(self, toks: tuple[Token, ...], start: int, end: int, kb_id: str,
-                     day: dt.date | None, state: _Discourse, add: Callable[..., None]) -> None:
+                     day: dt.date | None, state: Discourse, add: Callable[..., None],
+                     stop: int, weak: bool = False) -> None:
         # strip leading titles/honorifics inside the span
-        words = [fold(t.text) for t in toks[start:end]]
+        words = [t.text for t in toks[start:end]]
         i = 0
         while i < len(words):
-            entry = self.titles.match_at(words, i)
-            if entry is None:
+            hit = self.titles.match_at(words, i)
+            if hit is None:
                 break
-            i += len(entry.key)
+            i += hit[1]
         s = start + i
-        if s >= end or all(self.titles.is_title_word(t.text) for t in toks[s:end]):
-            return
-        text = " ".join(t.text for t in toks[s:end]).replace(" ’s", "").replace(" 's", "")
         if toks[end - 1].text in {"’s", "'s"}:
             end -= 1
-            text = " ".join(t.text for t in toks[s:end])
-        if s >= end:
+        if s >= end or all(self.titles.is_title_word(t.text) for t in toks[s:end]):
             return
-        title = self._title_before(toks, s) or self._title_after(toks, end)
-        person = self._known_person(text, kb_id)
+        text = _join(toks[s:end])
+        title, t0 = self._title_for(toks, s, end, stop)
+        titled = t0 < s
+        person = self._known_person(text, kb_id, title, day, titled)
         if person is not None:
             entity = self.person_entity(person, text, day, title)
             if person.gender:
                 state.genders[entity.id] = person.gender
             for short in person.short:
                 state.short[name_key(short)] = entity
-            add(s, end, entity, "name")
+            add(s, end, entity, "name", cover_from=t0)
             return
         prior = state.short.get(name_key(text))
         if prior is not None:
-            add(s, end, _retext(prior, text), "short")
+            add(s, end, retext(prior, text), "short", cover_from=t0)
             return
-        if self.is_place(text) or self.kb.country(text) is not None:
+        if weak or not titled and (self.is_place(text) or self.kb.country(text) is not None):
             return
-        if not _looks_like_name(toks[s:end], title):
+        if not _looks_like_name(toks[s:end], title or (TitleInfo() if titled else None)):
             return
         entity = self._provisional(text, title, state)
-        add(s, end, entity, "name")
+        add(s, end, entity, "name", cover_from=t0)
 
-    def _known_person(self, text: str, kb_id: str) -> Person | None:
+    def _known_person(self, text: str, kb_id: str, title: TitleInfo | None,
+                      day: dt.date | None, titled: bool) -> Person | None:
         if kb_id.startswith("kb:person/"):
             return self.kb.persons.get(kb_id.removeprefix("kb:person/"))
-        for entry in self.kb.lookup(text):
-            if isinstance(entry, Person):
-                return entry
-        return None
+        parts = text.split()
+        forms = [text]
+        if len(parts) >= 2 and parts[0].isupper() and not all(p.isupper() for p in parts):
+            forms.append(" ".join([*parts[1:], parts[0]]))   # "KAMIKAWA Yoko" (MOFA style)
+        for form in forms:
+            hits = [e for e in self.kb.lookup(form) if isinstance(e, Person)]
+            if hits:
+                return self._best(hits, title, day) or hits[0]
+        if not titled:
+            return None
+        candidates = self.kb.lookup_short(text) or self._by_name_token(text)
+        return self._best(candidates, title, day, unique=True)
 
-    def _provisional(self, text: str, title: TitleInfo | None, state: _Discourse) -> Entity:
+    def _best(self, persons: list[Person], title: TitleInfo | None, day: dt.date | None,
+              unique: bool = False) -> Person | None:
+        """The person the title and day fit best; with ``unique``, only a sole fit."""
+        pool = list(dict.fromkeys(persons))
+        if day is not None:
+            pool = [p for p in pool if p.roles_on(day)] or ([] if unique else pool)
+        if title is not None and title.country:
+            pool = [p for p in pool if title.country in {r.country for r in p.roles}]
+        if title is not None and title.office and len(pool) > 1:
+            fitting = [p for p in pool if any(
+                self.offices.role_matches(r, title.office, None) for r in p.roles_on(day))]
+            pool = fitting or pool
+        if unique:
+            return pool[0] if len(pool) == 1 else None
+        return pool[0] if pool else None
+
+    def _by_name_token(self, text: str) -> list[Person]:
+        """Knowledge-base persons one of whose name words is ``text`` ("Kamikawa")."""
+        if " " in text.strip():
+            return []
+        if self._name_tokens is None:
+            index: dict[str, list[Person]] = {}
+            for p in self.kb.persons.values():
+                for form in (p.name, *p.aliases):
+                    for w in set(name_key(form).split()):
+                        index.setdefault(w, []).append(p)
+            self._name_tokens = index
+        return self._name_tokens.get(name_key(text), [])
+
+    def _provisional(self, text: str, title: TitleInfo | None, state: Discourse) -> Entity:
         key = name_key(text)
         if key in state.provisional:
-            return _retext(state.provisional[key], text)
+            return retext(state.provisional[key], text)
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        country = title.country if title else None
+        if country is None and is_vietnamese(text):
+            country = "VNM"
         entity = Entity(id=f"prov:person/{digest}", name=text, kind="person", text=text,
-                        country=title.country if title else None,
-                        sector=title.sector if title else None,
+                        country=country, sector=title.sector if title else None,
                         title=(title.office or title.text) if title else None,
                         provisional=True)
         state.provisional[key] = entity
-        parts = text.split()
+        parts = [p for p in text.split() if p != "-"]
         if len(parts) > 1:
-            state.short.setdefault(name_key(parts[-1]), entity)
+            # later short references: the last word, the last two ("Abdul Razak"), and
+            # but for Vietnamese names (family name first, referred to by the last given
+            # name) the first word ("Mr Sonexay", "Takebe") and the words after it
+            shorts = {parts[-1], " ".join(parts[-2:])}
+            if not is_vietnamese(text):
+                shorts |= {parts[0], " ".join(parts[1:])}
+            for short in shorts:
+                if self._can_be_short(short):
+                    state.short.setdefault(name_key(short), entity)
         return entity
 
-    def _short_names(self, toks: tuple[Token, ...], covered: list[bool], state: _Discourse,
+    def _can_be_short(self, text: str) -> bool:
+        """True when ``text`` can stand for a person met before (not "Lao", "Mr")."""
+        return (len(text) > 1 and text.lower() not in _NOT_SHORT
+                and not self.titles.is_title_word(text) and self.kb.country(text) is None
+                and not self.kb.lookup(text))
+
+    def _short_names(self, toks: tuple[Token, ...], covered: list[bool], state: Discourse,
                      add: Callable[..., None]) -> None:
         for t in toks:
             if covered[t.i] or t.pos != "PROPN":
                 continue
-            entity = state.short.get(name_key(t.text))
-            if entity is not None:
-                add(t.i, t.i + 1, _retext(entity, t.text), "short")
+            for n in (2, 1):   # "Abdul Razak", then "Razak"
+                if t.i + n > len(toks) or any(covered[t.i:t.i + n]):
+                    continue
+                text = _join(toks[t.i:t.i + n])
+                entity = state.short.get(name_key(text))
+                if entity is not None:
+                    add(t.i, t.i + n, retext(entity, text), "short")
+                    break
 
     # ------------------------------------------------------------------ groups
+    def _modifies_title(self, toks: tuple[Token, ...], start: int, end: int) -> bool:
+        """True when the span only qualifies a title ("the Cambodian Senate President",
+        "Vietnam's State President"): the title is the actor, not the span."""
+        head = _span_head(toks, start, end)
+        up = toks[head].head
+        if up < end or toks[head].dep not in MODIFIER_DEPS:
+            return False
+        word = toks[up]
+        return (fold(word.text) in self.titles.office_heads
+                or fold(word.text) in self.references.role_heads)
+
     def _group_span(self, toks: tuple[Token, ...], start: int, end: int, kb_id: str,
-                    state: _Discourse, add: Callable[..., None]) -> None:
+                    label: str, add: Callable[..., None]) -> None:
         if toks[start].text.lower() == "the":
             start += 1
-        if start >= end:
+        if start >= end or self._modifies_title(toks, start, end):
             return
-        text = " ".join(t.text for t in toks[start:end])
+        text = _join(toks[start:end])
         if kb_id.startswith("kb:country/"):
             country = self.kb.countries.get(kb_id.removeprefix("kb:country/"))
             if country is not None:
@@ -295,155 +460,64 @@ class ActorStage:
             if isinstance(entry, Country):
                 add(start, end, self.country_entity(entry, text), "country")
                 return
+        capital = self.capital(text) if label == "GPE" else None
+        if capital is not None and self._metonymic(toks, start, end):
+            add(start, end, self.country_entity(capital, text), "country")
 
-    # ------------------------------------------------------------------ references
-    def _references(self, toks: tuple[Token, ...], covered: list[bool], day: dt.date | None,
-                    state: _Discourse, host_country: str | None,
-                    add: Callable[..., None]) -> None:
+    def _metonymic(self, toks: tuple[Token, ...], start: int, end: int) -> bool:
+        """True when a capital stands for its government, not for a location."""
+        if start == 0 and end < len(toks) and (toks[end].text in BREAKS
+                                               or toks[end].text in {"-", "--"}):
+            return False   # a dateline
+        if all(t.text.isupper() for t in toks[start:end]):
+            return False
+        head = toks[_span_head(toks, start, end)]
+        if head.dep in SUBJECT_DEPS:
+            return True
+        if head.dep == "pobj":
+            prep = toks[head.head]
+            low = prep.text.lower()
+            if low == "of":
+                return prep.i > 0 and toks[prep.i - 1].text.lower() == "behalf"
+            return low in METONYMY_PREPS
+        return False
+
+    def _group_nouns(self, toks: tuple[Token, ...], covered: list[bool],
+                     add: Callable[..., None]) -> None:
+        """A demonym or country before a collective noun stands for the country
+        ("Malaysian police", "Cambodian troops", "Japanese and Philippine ships")."""
         for t in toks:
-            if covered[t.i]:
+            entry = self.titles.group(t.text)
+            if entry is None or covered[t.i]:
                 continue
-            low = t.text.lower()
-            if t.pos == "PRON" and low in PRONOUNS and t.dep in {"nsubj", "nsubjpass"}:
-                prev = state.last(gender=PRONOUNS[low], subject=True)
-                if prev is not None:
-                    add(t.i, t.i + 1, _retext(prev, t.text), "coref")
-                continue
-            if t.pos == "PRON" and low == "they" and t.dep in {"nsubj", "nsubjpass"}:
-                pair = state.pair()
-                if pair is not None:
-                    add(t.i, t.i + 1, _collective(pair, t.text), "collective", members=pair)
-                continue
-            if t.pos not in {"NOUN", "PROPN"}:
-                continue
-            left = _np_start(toks, t.i)
-            if left is None or any(covered[left:t.i + 1]):
-                continue
-            words = [fold(x.text) for x in toks[left:t.i + 1]]
-            self._np_reference(toks, left, t.i, words, day, state, host_country, add)
-
-    def _np_reference(self, toks: tuple[Token, ...], left: int, head: int, words: list[str],
-                      day: dt.date | None, state: _Discourse, host_country: str | None,
-                      add: Callable[..., None]) -> None:
-        det, body = words[0], words[1:]
-        if det not in {"the", "both", "his", "her", "their"} or not body:
-            return
-        head_word = body[-1]
-        text = " ".join(t.text for t in toks[left:head + 1])
-        modifiers = body[:-1]
-        country: str | None = None
-        title_words: list[str] = []
-        for w in modifiers:
-            c = self.kb.demonym(w) or self.kb.country(w)
-            if c is not None:
-                country = c.iso3
-                continue
-            for entry in self.kb.lookup(w):
-                if isinstance(entry, Organisation) and entry.country:
-                    country = entry.country
-            if w not in {"two", "party", "high", "level", "high-level", "visiting",
-                         "cambodian", "vietnamese"}:
-                title_words.append(w)
-        if any(w in {"three", "four", "five", "all"} for w in body):
-            return
-        plural = head_word in {"sides", "leaders", "chiefs", "ministers", "presidents",
-                               "counterparts"} and (det == "both" or "two" in body)
-        if head_word in {"people", "government", "nation", "state", "authorities"} and \
-                country is not None and country in self.kb.countries:
-            add(left + 1, head + 1, self.country_entity(self.kb.countries[country], text),
-                "country")
-            return
-        if head_word in {"side", "sides"} and country is not None and not plural:
-            c = self.kb.countries.get(country)
-            if c is not None:
-                add(left + 1, head + 1, self.country_entity(c, text), "country")
-            return
-        if plural and head_word in COLLECTIVE_NOUNS:
-            pair: tuple[Entity, ...] | None = state.pair()
-            if pair is not None and head_word == "sides":
-                countries = [self.kb.countries[p.country] for p in pair
-                             if p.country in self.kb.countries]
-                if len(countries) == 2 and countries[0] != countries[1]:
-                    pair = tuple(self.country_entity(c, text) for c in countries)
-            if pair is not None:
-                add(left, head + 1, _collective(pair, text), "collective", members=pair)
-            return
-        if head_word in {"delegation", "delegations"}:
-            leader = _led_by(toks, head, state)
-            org = self._org_in(toks, left, head)
-            if leader is not None:
-                if org is not None:
-                    state.delegations[org.id] = leader
-                add(left, head + 1, leader, "collective", leader=leader)
-            elif org is not None and org.id in state.delegations:
-                add(left, head + 1, state.delegations[org.id], "collective")
-            elif country is not None and country in self.kb.countries:
-                add(left, head + 1, self.country_entity(self.kb.countries[country], text),
-                    "country")
-            return
-        if head_word not in ROLE_HEADS and head_word not in self.titles.office_heads:
-            return
-        if head_word in {"host"}:
-            person = state.last(country=host_country) if host_country else None
-        elif head_word in {"guest", "visitor"}:
-            person = state.last(exclude_country=host_country) if host_country else None
-        else:
-            generic = head_word in {"leader", "chief", "head", "counterpart"}
-            tw = () if generic else (*title_words, head_word)
-            sector = "PTY" if "party" in modifiers or any(
-                self._is_party(w) for w in modifiers) else None
-            person = state.last(country=country, title_words=tw, sector=sector,
-                                subject=generic) or state.last(
-                country=country, title_words=tw, sector=sector)
-            if person is None and not generic and country is not None:
-                person = self._office_holder(" ".join(tw), country, day)
-        if person is not None:
-            add(left, head + 1, _retext(person, text), "coref")
-
-    def _is_party(self, word: str) -> bool:
-        """True when ``word`` names a party first of all ("CPP", "CPV")."""
-        found = self.kb.lookup(word)
-        return bool(found) and isinstance(found[0], Organisation) and found[0].sector == "PTY"
-
-    def _org_in(self, toks: tuple[Token, ...], left: int, head: int) -> Organisation | None:
-        for n in range(head - left + 1, 0, -1):
-            for i in range(left, head + 2 - n):
-                for entry in self.kb.lookup(" ".join(t.text for t in toks[i:i + n])):
-                    if isinstance(entry, Organisation):
-                        return entry
-        # "a delegation of the Cambodian People's Party (CPP)"
-        for t in toks[head + 1:head + 12]:
-            for entry in self.kb.lookup(t.text):
-                if isinstance(entry, Organisation):
-                    return entry
-        return None
-
-    def _office_holder(self, office_words: str, country: str, day: dt.date | None
-                       ) -> Entity | None:
-        """The knowledge-base person holding an office in ``country`` on ``day``."""
-        key = fold(office_words)
-        if not key:
-            return None
-        for person in self.kb.persons.values():
-            for role in person.roles_on(day):
-                if role.country == country and key in fold(role.office):
-                    return self.person_entity(person, office_words, day)
-        return None
+            mods = [c for c in toks if c.head == t.i and c.i < t.i and c.dep in MODIFIER_DEPS]
+            mods += [c for c in toks if c.dep == "conj" and any(c.head == m.i for m in mods)]
+            for m in sorted(mods, key=lambda x: x.i):
+                if covered[m.i]:
+                    continue
+                country = self.kb.demonym(m.text) or self.kb.country(m.text)
+                if country is None:
+                    continue
+                between = toks[m.i + 1:t.i]
+                end = t.i + 1 if all(x.head in {t.i, *(y.i for y in between)}
+                                     and x.dep in MODIFIER_DEPS and not covered[x.i]
+                                     for x in between) else m.i + 1
+                add(m.i, end, self.country_entity(country, _join(toks[m.i:end]),
+                                                  entry.sector), "country")
 
 
 # ---------------------------------------------------------------------- helpers
-def _retext(entity: Entity, text: str) -> Entity:
-    return Entity(id=entity.id, name=entity.name, kind=entity.kind, text=text,
-                  country=entity.country, sector=entity.sector, title=entity.title,
-                  wikidata=entity.wikidata, provisional=entity.provisional)
+_NOT_SHORT = frozenset({"mr", "mrs", "ms", "dr", "bin", "binti", "van", "de", "al"})
 
 
-def _collective(pair: tuple[Entity, ...], text: str) -> Entity:
-    ids = "+".join(sorted(p.id for p in pair))
-    countries = {p.country for p in pair}
-    return Entity(id=f"group:{ids}", name=" and ".join(p.name for p in pair),
-                  kind="collective", text=text,
-                  country=countries.pop() if len(countries) == 1 else None)
+def _join(toks: tuple[Token, ...]) -> str:
+    """Tokens as written (no space where the text had none: "Sung-ho", "Hun Sen's")."""
+    out = ""
+    for i, t in enumerate(toks):
+        if i and toks[i - 1].end != t.start:
+            out += " "
+        out += t.text
+    return out
 
 
 def _span_head(toks: tuple[Token, ...], start: int, end: int) -> int:
@@ -453,35 +527,16 @@ def _span_head(toks: tuple[Token, ...], start: int, end: int) -> int:
     return end - 1
 
 
-def _np_start(toks: tuple[Token, ...], head: int) -> int | None:
-    """Index of the determiner opening the noun phrase headed by ``head``, if any."""
-    kids = [t for t in toks if t.head == head and t.i < head and t.i != head]
-    dets = [k.i for k in kids if k.dep in {"det", "poss", "predet"}
-            or k.text.lower() in {"the", "both"}]
-    if not dets:
-        return None
-    start = min(dets)
-    if any(t.text in {",", ";"} for t in toks[start:head]):
-        return None
-    return start
-
-
-def _led_by(toks: tuple[Token, ...], head: int, state: _Discourse) -> Entity | None:
-    """The person in "... delegation ... led by X" (X already resolved as a mention)."""
-    for i in range(head + 1, min(len(toks), head + 25)):
-        if toks[i].lemma == "lead" and i + 1 < len(toks) and toks[i + 1].text == "by":
-            for p in reversed(state.persons):
-                if p.text and any(p.text.startswith(t.text) for t in toks[i + 2:i + 6]):
-                    return p
-            return None
-    return None
-
-
 def _looks_like_name(toks: tuple[Token, ...], title: TitleInfo | None) -> bool:
-    words = [t.text for t in toks]
-    if not all(w[:1].isupper() or w in {"bin", "binti", "van", "de", "von", "al", "-"}
-               for w in words):
-        return False
+    words: list[str] = []
+    for k, t in enumerate(toks):
+        if t.text == "-":
+            continue
+        after_hyphen = k > 0 and toks[k - 1].text == "-"
+        if not (t.text[:1].isupper() or t.text.lower() in NAME_PARTICLES or after_hyphen):
+            return False
+        if not after_hyphen:
+            words.append(t.text)
     if any(w.isupper() and len(w) > 1 for w in words) and len(words) == 1:
         return False
     return len(words) >= 2 or title is not None

@@ -1,11 +1,13 @@
-"""The title grammar (data/titles.tsv): titles, honorifics and role nouns, and the analysis
-of a title phrase ("Thai Prime Minister", "Honorary President of the Cambodian People's
-Party (CPP)") into country, sector and office."""
+"""The title grammar (data/titles.tsv): titles, honorifics, role nouns, institution words
+and collective nouns, and the analysis of a title phrase ("Thai Prime Minister", "Honorary
+President of the Cambodian People's Party (CPP)") into country, sector and office."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -15,8 +17,21 @@ from comity.errors import DataFileError
 from comity.textnorm import fold
 
 TITLES_VERSION = "1"
-KINDS = frozenset({"title", "honorific", "role"})
+# title: an office; honorific: stripped, may give a sector; role: a role noun usable in
+# references ("the Party chief"); body: an institution word inside a title ("People's
+# Committee", "province"); group: a collective noun standing for its country ("police",
+# "troops", "embassy": "Malaysian police" -> Malaysia).
+KINDS = frozenset({"title", "honorific", "role", "body", "group"})
+NAME_KINDS = frozenset({"title", "honorific", "role", "body"})
+# Words inside titles that do not make a word a title word ("Minister of Foreign Affairs").
+FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "to", "on", "in", "a", "an", "at"})
 _WORD = re.compile(r"[\w.'\u2019-]+")
+PlaceCountry = Callable[[str], "str | None"]
+
+
+def word_key(word: str) -> str:
+    """Matching key of one word: folded, full stops removed ("Lt." -> "lt", "H.E." -> "he")."""
+    return fold(word).replace(".", "")
 
 
 @dataclass(frozen=True)
@@ -30,8 +45,8 @@ class TitleEntry:
 
     @property
     def key(self) -> tuple[str, ...]:
-        """Folded words of the phrase."""
-        return tuple(fold(w) for w in _WORD.findall(self.phrase))
+        """Matching keys of the words of the phrase."""
+        return tuple(k for k in (word_key(w) for w in _WORD.findall(self.phrase)) if k)
 
 
 @dataclass(frozen=True)
@@ -44,67 +59,184 @@ class TitleInfo:
     organisation: str | None = None
     text: str = ""
 
+    def merged(self, other: TitleInfo | None) -> TitleInfo:
+        """This information, with the gaps filled from ``other``."""
+        if other is None:
+            return self
+        return TitleInfo(office=self.office or other.office,
+                         sector=self.sector or other.sector,
+                         country=self.country or other.country,
+                         organisation=self.organisation or other.organisation,
+                         text=self.text or other.text)
+
 
 @dataclass
 class TitleGrammar:
-    """Loaded title grammar with a longest-match index over folded words."""
+    """Loaded title grammar with a longest-match index over word keys."""
 
     entries: list[TitleEntry] = field(default_factory=list)
     _index: dict[tuple[str, ...], TitleEntry] = field(default_factory=dict)
     max_len: int = 1
 
-    def match_at(self, words: list[str], i: int) -> TitleEntry | None:
-        """Longest entry matching folded ``words`` starting at ``i``."""
-        for n in range(min(self.max_len, len(words) - i), 0, -1):
-            entry = self._index.get(tuple(words[i:i + n]))
-            if entry is not None:
-                return entry
+    def match_at(self, words: Sequence[str], i: int,
+                 kinds: frozenset[str] = KINDS) -> tuple[TitleEntry, int] | None:
+        """Longest entry of one of ``kinds`` matching the words (as written, one a token)
+        starting at ``i``, with the number of words it spans. Lone full stops ("Lt", ".",
+        "Gen.") are skipped inside a match."""
+        keys: list[str] = []
+        ends: list[int] = []
+        j = i
+        while j < len(words) and len(keys) < self.max_len:
+            if words[j] == "." and keys:
+                j += 1
+                continue
+            key = word_key(words[j])
+            if keys and key in {"'s", "-"}:   # "People", "'s" / "Vice", "-", "Minister"
+                if key == "-" and j + 1 < len(words):
+                    key += word_key(words[j + 1])
+                    j += 1
+                keys[-1] += key
+                ends[-1] = j + 1
+                j += 1
+                continue
+            if not key:
+                break
+            keys.append(key)
+            ends.append(j + 1)
+            j += 1
+        for n in range(len(keys), 0, -1):
+            entry = self._index.get(tuple(keys[:n]))
+            if entry is not None and entry.kind in kinds:
+                return entry, ends[n - 1] - i
         return None
 
     def is_title_word(self, word: str) -> bool:
-        """True when ``word`` is part of some title or honorific."""
-        return fold(word) in self._words
+        """True when ``word`` (or its singular) is part of some title, honorific, role or
+        institution word."""
+        return _in(word, self._words)
 
-    @property
+    def breaks_name(self, word: str) -> bool:
+        """True when ``word`` cannot be part of a person's name: a word of an office, role
+        or institution ("Minister", "Trade", "Committee") or a one-word honorific ("Mr",
+        "Samdech"). Words found only inside longer honorifics ("Tan" of "Tan Sri", "Yang")
+        can be names."""
+        return _in(word, self._breaking)
+
+    def group(self, word: str) -> TitleEntry | None:
+        """The collective-noun entry for ``word`` ("police", "troops"), if any."""
+        entry = self._index.get((word_key(word),))
+        return entry if entry is not None and entry.kind == "group" else None
+
+    def title_ends_at(self, words: Sequence[str], end: int, skippable: Sequence[bool]
+                      ) -> bool:
+        """True when a title, honorific, role or institution phrase ends at ``end``, or
+        before it with only title words and ``skippable`` words (connectors, known
+        places) in between ("Minister for Trade | Tim Ayres", "Ambassador to Myanmar |
+        Ma Jia")."""
+        for k in range(end - 1, max(-1, end - 3 * self.max_len), -1):
+            if words[k] in {",", ";", ":", "(", ")"}:
+                return False
+            hit = self.match_at(words, k, NAME_KINDS)
+            if hit is None or k + hit[1] > end:
+                continue
+            return all(skippable[i] or self.is_title_word(words[i])
+                       for i in range(k + hit[1], end))
+        return False
+
+    @cached_property
     def office_heads(self) -> frozenset[str]:
-        """Last words of office titles ("minister", "president", "king")."""
-        return frozenset(e.key[-1] for e in self.entries if e.kind == "title" and e.key)
+        """Head nouns of office titles ("minister" of "Minister of Foreign Affairs",
+        "president", "king", "diplomat")."""
+        heads = set()
+        for e in self.entries:
+            if e.kind != "title" or not e.key:
+                continue
+            cut = next((i for i, w in enumerate(e.key) if w in {"of", "for"}), len(e.key))
+            heads.add(e.key[max(cut - 1, 0)])
+        return frozenset(heads)
 
-    @property
+    @cached_property
     def _words(self) -> frozenset[str]:
-        return frozenset(w for k in self._index for w in k)
+        return frozenset(part for k, e in self._index.items() if e.kind in NAME_KINDS
+                         for w in k for part in _parts(w))
 
-    def analyse(self, text: str, kb: KnowledgeBase) -> TitleInfo:
+    @cached_property
+    def _breaking(self) -> frozenset[str]:
+        return frozenset(part for k, e in self._index.items()
+                         if e.kind in {"title", "role", "body"} or len(k) == 1 and
+                         e.kind == "honorific" for w in k for part in _parts(w))
+
+    def offices(self, text: str) -> tuple[str, ...]:
+        """Every office named in ``text`` ("Deputy Prime Minister and Minister of Foreign
+        Affairs" -> Deputy Prime Minister, Foreign Minister)."""
+        words = _WORD.findall(text)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            found = self.match_at(words, i)
+            if found is None:
+                i += 1
+                continue
+            entry, n = found
+            if entry.kind in {"title", "role"} and entry.office and entry.office not in out:
+                out.append(entry.office)
+            i += n
+        return tuple(out)
+
+    def analyse(self, text: str, kb: KnowledgeBase,
+                place_country: PlaceCountry | None = None) -> TitleInfo:
         """Office, sector, country and organisation named in a title phrase."""
-        words = [fold(w) for w in _WORD.findall(text)]
+        words = _WORD.findall(text)
         office: str | None = None
         sector: str | None = None
         i = 0
         while i < len(words):
-            entry = self.match_at(words, i)
-            if entry is None:
+            found = self.match_at(words, i)
+            if found is None:
                 i += 1
                 continue
-            if entry.kind == "title" and office is None:
+            entry, n = found
+            if entry.kind in {"title", "role"} and entry.office and office is None:
                 office, sector = entry.office, entry.sector
             elif entry.kind == "honorific" and sector is None and entry.sector:
                 sector = entry.sector
-            i += len(entry.key)
-        country, org = _country_and_org(text, kb)
+            i += n
+        country, org = _country_and_org(text, kb, place_country)
         if org is not None and org.sector and org.sector != "GOV":
             sector = org.sector if sector in (None, "GOV") else sector
         return TitleInfo(office=office, sector=sector, country=country,
                          organisation=org.id if org else None, text=text.strip())
 
 
-def _country_and_org(text: str, kb: KnowledgeBase) -> tuple[str | None, Organisation | None]:
-    """The first organisation (by longest alias) and country named in ``text``."""
+def _parts(word_key_: str) -> list[str]:
+    """A key word and its hyphen-separated parts, without function words."""
+    parts = [word_key_, *word_key_.replace("'s", "").split("-")]
+    return [p for p in parts if p and p not in FUNCTION_WORDS]
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    key = word_key(word)
+    return key in words or (len(key) > 3 and key.endswith("s") and key[:-1] in words)
+
+
+def _country_and_org(text: str, kb: KnowledgeBase, place_country: PlaceCountry | None
+                     ) -> tuple[str | None, Organisation | None]:
+    """The first organisation (by longest alias) and the country named in ``text``; a
+    country or organisation after "to" ("Ambassador to Japan") is the receiving side and
+    is not taken; a place (province, city) gives its country when nothing else does."""
     raw = _WORD.findall(text.replace("(", " ").replace(")", " "))
     words = [w.strip(".'\u2019") for w in raw]
     org: Organisation | None = None
     country: str | None = None
+    place: str | None = None
+
+    def receiving(i: int) -> bool:
+        return i > 0 and words[i - 1].lower() == "to"
+
     for n in range(min(8, len(words)), 0, -1):
         for i in range(0, len(words) - n + 1):
+            if receiving(i):
+                continue
             phrase = " ".join(words[i:i + n])
             for entry in kb.lookup(phrase):
                 if isinstance(entry, Organisation) and org is None:
@@ -113,19 +245,20 @@ def _country_and_org(text: str, kb: KnowledgeBase) -> tuple[str | None, Organisa
                 c = kb.country(phrase)
                 if c is not None:
                     country = c.iso3
+            if (place is None and place_country is not None and n <= 4
+                    and phrase[:1].isupper() and all(w[:1].isupper() for w in words[i:i + n])):
+                place = place_country(phrase)
         if org is not None:
             break
-    if country is None:
-        for w in words:
+    for i, w in enumerate(words):
+        if country is None and not receiving(i):
             c = kb.country(w)
-            if c is not None:
-                country = c.iso3
-                break
+            country = c.iso3 if c is not None else None
     if org is not None and org.country and len(org.country) == 3 and org.country.isalpha():
         country = country or org.country
         if org.country in kb.countries:
             country = org.country
-    return country, org
+    return country or place, org
 
 
 def bundled_titles_path() -> Path:
@@ -148,6 +281,8 @@ def load_titles(path: Path | None = None) -> TitleGrammar:
             raise DataFileError(f"unknown sector {sector!r}", path, lineno)
         entry = TitleEntry(phrase=phrase, kind=kind, sector=None if sector == "-" else sector,
                            office=None if office == "-" else office)
+        if not entry.key:
+            raise DataFileError(f"phrase {phrase!r} has no words", path, lineno)
         grammar.entries.append(entry)
         grammar._index.setdefault(entry.key, entry)
         grammar.max_len = max(grammar.max_len, len(entry.key))

@@ -1,0 +1,131 @@
+"""The discourse state of one article: who has been mentioned, who is the subject, who
+hosts and who visits, short names, delegations and provisional actors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from comity.model import ActorMention, Entity, Token
+
+# Verbs whose subject hosts their object ("X received Y") or visits it ("X paid a
+# courtesy call on Y", "X visited Y").
+HOST_VERBS = frozenset({"receive", "welcome", "host", "greet"})
+GUEST_VERBS = frozenset({"pay", "call", "visit"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class Discourse:
+    """Who has been mentioned so far in one article."""
+
+    persons: list[Entity] = field(default_factory=list)
+    subjects: list[Entity] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    delegations: dict[str, Entity] = field(default_factory=dict)
+    short: dict[str, Entity] = field(default_factory=dict)
+    provisional: dict[str, Entity] = field(default_factory=dict)
+    hosts: list[Entity] = field(default_factory=list)
+    guests: list[Entity] = field(default_factory=list)
+    current_subjects: list[Entity] = field(default_factory=list)
+
+    def begin_sentence(self) -> None:
+        """Start a new sentence (its subjects so far: none)."""
+        self.current_subjects = []
+
+    def mention(self, entity: Entity) -> None:
+        """Record a person mention (most recent last)."""
+        if entity.kind != "person":
+            return
+        self.persons = [p for p in self.persons if p.id != entity.id] + [entity]
+
+    def subject(self, entity: Entity) -> None:
+        """Record a person mentioned as a grammatical subject."""
+        self.subjects = [p for p in self.subjects if p.id != entity.id] + [entity]
+        self.current_subjects.append(entity)
+
+    def last(self, *, country: str | None = None, gender: str | None = None,
+             exclude_country: str | None = None, exclude_id: str | None = None,
+             sector: str | None = None, subject: bool = False,
+             match: Callable[[Entity], bool] | None = None,
+             pool: list[Entity] | None = None) -> Entity | None:
+        """The most recent person fitting every given condition."""
+        if pool is None:
+            pool = self.subjects if subject and self.subjects else self.persons
+        for p in reversed(pool):
+            if sector and p.sector != sector:
+                continue
+            if country and p.country != country:
+                continue
+            if exclude_country and p.country == exclude_country:
+                continue
+            if exclude_id and p.id == exclude_id:
+                continue
+            if gender and self.genders.get(p.id, gender) != gender:
+                continue
+            if match is not None and not match(p):
+                continue
+            return p
+        return None
+
+    def pair(self, match: Callable[[Entity], bool] | None = None
+             ) -> tuple[Entity, Entity] | None:
+        """The two most recent persons (fitting ``match``), from different countries where
+        possible."""
+        persons = [p for p in self.persons if match is None or match(p)]
+        if not persons:
+            return None
+        last = persons[-1]
+        for p in reversed(persons[:-1]):
+            if p.country != last.country:
+                return (p, last)
+        return (persons[-2], last) if len(persons) > 1 else None
+
+    def note_roles(self, toks: tuple[Token, ...], found: list[ActorMention]) -> None:
+        """Hosts and guests from "X received Y" and "X paid a courtesy call on Y"."""
+        persons = [m for m in found if m.entity.kind == "person"]
+        for m in persons:
+            head = toks[m.head]
+            if head.dep not in SUBJECT_DEPS:
+                continue
+            verb = toks[head.head]
+            if verb.lemma in HOST_VERBS:
+                guests = [o.entity for o in persons if o is not m
+                          and _governed_by(toks, o.head, verb.i)]
+                if guests:
+                    self.hosts.append(m.entity)
+                    self.guests.extend(guests)
+            elif verb.lemma in GUEST_VERBS:
+                hosts = [o.entity for o in persons if o is not m
+                         and _governed_by(toks, o.head, verb.i)]
+                self.guests.append(m.entity)
+                self.hosts.extend(hosts)
+
+
+def _governed_by(toks: tuple[Token, ...], i: int, verb: int) -> bool:
+    """True when token ``i`` hangs (through objects and prepositions) from ``verb``."""
+    seen = 0
+    while toks[i].head != i and seen < 6:
+        if toks[i].dep in SUBJECT_DEPS:
+            return False
+        i = toks[i].head
+        if i == verb:
+            return True
+        seen += 1
+    return False
+
+
+def retext(entity: Entity, text: str) -> Entity:
+    """The same entity, as referred to by ``text``."""
+    return Entity(id=entity.id, name=entity.name, kind=entity.kind, text=text,
+                  country=entity.country, sector=entity.sector, title=entity.title,
+                  wikidata=entity.wikidata, provisional=entity.provisional)
+
+
+def collective(members: tuple[Entity, ...], text: str) -> Entity:
+    """A collective actor standing for ``members`` ("the two leaders", "both sides")."""
+    ids = "+".join(sorted(p.id for p in members))
+    countries = {p.country for p in members}
+    return Entity(id=f"group:{ids}", name=" and ".join(p.name for p in members),
+                  kind="collective", text=text,
+                  country=countries.pop() if len(countries) == 1 else None)

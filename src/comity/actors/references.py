@@ -1,0 +1,310 @@
+"""References to actors already met or known by office: pronouns ("he", "they"), role
+noun phrases ("the Thai premier", "Indonesia's foreign minister", "his Cambodian
+counterpart", "the host"), collectives ("both sides", "the two leaders", "the Vietnamese
+leaders") and delegations ("the CPP delegation led by X")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from comity.actors.discourse import SUBJECT_DEPS, Discourse, collective, retext
+from comity.actors.kb import Organisation
+from comity.actors.titles import TitleInfo
+from comity.model import Entity, Token
+from comity.textnorm import fold
+
+if TYPE_CHECKING:
+    from comity.actors.resolve import ActorStage
+
+PRONOUNS = {"he": "M", "she": "F"}
+POSSESSIVES = {"his": "M", "her": "F"}
+DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
+COLLECTIVE_NOUNS = frozenset({
+    "side", "sides", "leader", "leaders", "chief", "chiefs", "parties", "party", "countries",
+    "nations", "minister", "ministers", "president", "presidents", "delegation",
+    "delegations", "counterpart", "counterparts", "legislatures", "governments"})
+PLURAL_HEADS = frozenset({"sides", "leaders", "chiefs", "ministers", "presidents",
+                          "counterparts", "legislatures", "governments", "officials"})
+COUNTRY_HEADS = frozenset({"people", "government", "nation", "state", "authorities"})
+ROLE_HEADS = frozenset({
+    "leader", "chief", "head", "president", "premier", "minister", "secretary", "king",
+    "queen", "mother", "chairman", "chairwoman", "chancellor", "monarch", "counterpart",
+    "host", "guest", "visitor", "speaker", "ambassador", "envoy", "general", "diplomat",
+    "official"})
+# Heads of the other noun phrases looked at ("both sides", "the Cambodian side", "the
+# Lao government", "the CPP delegation").
+NOUN_PHRASE_HEADS = COLLECTIVE_NOUNS | PLURAL_HEADS | COUNTRY_HEADS
+GENERIC_HEADS = frozenset({"leader", "chief", "head", "official"})
+# Modifiers that say nothing of who is meant.
+NEUTRAL = frozenset({"two", "visiting", "new", "high", "level", "high-level", "top",
+                     "then", "former", "outgoing", "incoming"})
+LEAD_VERBS = frozenset({"lead", "head"})
+
+Add = Callable[..., None]
+
+
+def np_start(toks: tuple[Token, ...], head: int) -> int | None:
+    """Index of the determiner or possessor opening the noun phrase headed by ``head``."""
+    kids = [t for t in toks if t.head == head and t.i < head]
+    dets = [k.i for k in kids if k.dep in {"det", "poss", "predet"}
+            or k.text.lower() in {"the", "both"}]
+    if not dets:
+        return None
+    start = min(dets)
+    if any(t.text in {",", ";"} for t in toks[start:head]):
+        return None
+    return start
+
+
+def led_by(toks: tuple[Token, ...], head: int, state: Discourse) -> Entity | None:
+    """The person in "... delegation ... led by X" (X already resolved as a mention)."""
+    for i in range(head + 1, min(len(toks), head + 25)):
+        if toks[i].lemma in LEAD_VERBS and i + 1 < len(toks) and toks[i + 1].text == "by":
+            for p in reversed(state.persons):
+                if p.text and any(p.text.startswith(t.text) for t in toks[i + 2:i + 9]
+                                  if t.text[:1].isupper()):
+                    return p
+            return None
+    return None
+
+
+class References:
+    """Resolution of references for one :class:`~comity.actors.resolve.ActorStage`."""
+
+    def __init__(self, stage: ActorStage) -> None:
+        self.stage = stage
+        self.role_heads = ROLE_HEADS | {e.key[-1] for e in stage.titles.entries
+                                        if e.kind == "role" and e.key}
+
+    def resolve(self, toks: tuple[Token, ...], covered: list[bool], day: dt.date | None,
+                state: Discourse, host_country: str | None, add: Add) -> None:
+        """Add the references of one sentence."""
+        for t in toks:
+            if covered[t.i]:
+                continue
+            low = t.text.lower()
+            if t.pos == "PRON" and low in PRONOUNS and t.dep in SUBJECT_DEPS:
+                prev = state.last(gender=PRONOUNS[low], subject=True)
+                if prev is not None:
+                    add(t.i, t.i + 1, retext(prev, t.text), "coref")
+                continue
+            if t.pos == "PRON" and low == "they" and t.dep in SUBJECT_DEPS:
+                pair = state.pair()
+                if pair is not None:
+                    add(t.i, t.i + 1, collective(pair, t.text), "collective", members=pair)
+                continue
+            if t.pos not in {"NOUN", "PROPN"}:
+                continue
+            left = np_start(toks, t.i)
+            if left is None or any(covered[left:t.i + 1]):
+                continue
+            self._noun_phrase(toks, left, t.i, day, state, host_country, add)
+
+    # ------------------------------------------------------------------ noun phrases
+    def _noun_phrase(self, toks: tuple[Token, ...], left: int, head: int,
+                     day: dt.date | None, state: Discourse, host_country: str | None,
+                     add: Add) -> None:
+        kb = self.stage.kb
+        det = fold(toks[left].text)
+        body_start = left + 1
+        country: str | None = None
+        if det in {"a", "an"} and fold(toks[head].text) in {"delegation", "delegations"}:
+            pass
+        elif det not in DETERMINERS:   # "Indonesia's foreign minister"
+            k = next((i for i in range(left, head) if toks[i].text in {"'s", "’s"}), None)
+            owner = kb.country(" ".join(t.text for t in toks[left:k])) if k else None
+            if k is None or owner is None:
+                return
+            country, body_start, det = owner.iso3, k + 1, "'s"
+        head_word = fold(toks[head].text)
+        if head_word not in self.role_heads and head_word not in \
+                self.stage.titles.office_heads and head_word not in NOUN_PHRASE_HEADS:
+            return
+        end = head + 1
+        if end + 1 < len(toks) and toks[end].text.lower() == "of":
+            body = " ".join(t.text for t in toks[body_start:end])
+            longer = f"{body} of {toks[end + 1].text}"
+            after = kb.country(toks[end + 1].text)
+            if self.stage.titles.offices(longer) != self.stage.titles.offices(body) or after:
+                country = country or (after.iso3 if after else None)
+                end += 2
+        words = [fold(t.text) for t in toks[body_start:head + 1]]
+        if not words or any(w in {"three", "four", "five", "all"} for w in words):
+            return
+        text = " ".join(t.text for t in toks[left:end])
+        info = self.stage.analyse(" ".join(t.text for t in toks[body_start:end]))
+        country = country or info.country
+        numbered = det == "both" or "two" in words
+        state_country = kb.countries.get(country) if country else None
+        if head_word in COUNTRY_HEADS and state_country is not None:
+            add(left, end, self.stage.country_entity(state_country, text), "country")
+            return
+        if head_word in {"side", "sides"} and not numbered:
+            if state_country is not None:
+                add(left, end, self.stage.country_entity(state_country, text), "country")
+            return
+        if numbered and head_word in COLLECTIVE_NOUNS:
+            self._pair(left, end, head_word, text, state, add)
+            return
+        if head_word in {"delegation", "delegations"}:
+            self._delegation(toks, left, head, text, country, state, add)
+            return
+        if head_word in PLURAL_HEADS:
+            if state_country is not None:   # "the Vietnamese leaders"
+                add(left, end, self.stage.country_entity(state_country, text), "country")
+            return
+        if head_word not in self.role_heads and head_word not in \
+                self.stage.titles.office_heads:
+            return
+        entity = self._role(words, head_word, info, country, det, day, state, host_country,
+                            text)
+        if entity is not None:
+            how = "country" if entity.kind == "country" else "coref"
+            add(left, end, retext(entity, text), how)
+
+    def _pair(self, left: int, end: int, head_word: str, text: str, state: Discourse,
+              add: Add) -> None:
+        role = head_word.removesuffix("s")
+        pair: tuple[Entity, ...] | None = None
+        if role in self.stage.titles.office_heads:   # "the two ministers"
+            pair = state.pair(lambda p: role in fold(p.title or ""))
+        pair = pair or state.pair()
+        if pair is None:
+            return
+        kb = self.stage.kb
+        if head_word == "sides":
+            countries = [kb.countries[p.country] for p in pair if p.country in kb.countries]
+            if len(countries) == 2 and countries[0] != countries[1]:
+                pair = tuple(self.stage.country_entity(c, text) for c in countries)
+        add(left, end, collective(pair, text), "collective", members=pair)
+
+    def _delegation(self, toks: tuple[Token, ...], left: int, head: int, text: str,
+                    country: str | None, state: Discourse, add: Add) -> None:
+        kb = self.stage.kb
+        leader = led_by(toks, head, state)
+        org = self._org_in(toks, left, head)
+        if country is None:   # "a delegation from Thua Thien Hue province"
+            country = self._from_place(toks, head)
+        if leader is not None:
+            if org is not None:
+                state.delegations[org.id] = leader
+            add(left, head + 1, leader, "collective", leader=leader)
+        elif org is not None and org.id in state.delegations:
+            add(left, head + 1, state.delegations[org.id], "collective")
+        elif country is not None and country in kb.countries:
+            add(left, head + 1, self.stage.country_entity(kb.countries[country], text),
+                "country")
+
+    def _from_place(self, toks: tuple[Token, ...], head: int) -> str | None:
+        if head + 2 >= len(toks) or toks[head + 1].text.lower() != "from":
+            return None
+        j = head + 2
+        while j < len(toks) and toks[j].text[:1].isupper():
+            j += 1
+        name = " ".join(t.text for t in toks[head + 2:j])
+        if not name:
+            return None
+        found = self.stage.kb.country(name)
+        return found.iso3 if found is not None else self.stage.place_country(name)
+
+    def _org_in(self, toks: tuple[Token, ...], left: int, head: int) -> Organisation | None:
+        kb = self.stage.kb
+        for n in range(head - left + 1, 0, -1):
+            for i in range(left, head + 2 - n):
+                for entry in kb.lookup(" ".join(t.text for t in toks[i:i + n])):
+                    if isinstance(entry, Organisation):
+                        return entry
+        # "a delegation of the Cambodian People's Party (CPP)"
+        for t in toks[head + 1:head + 12]:
+            for entry in kb.lookup(t.text):
+                if isinstance(entry, Organisation):
+                    return entry
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def _role(self, words: list[str], head_word: str, info: TitleInfo, country: str | None,
+              det: str, day: dt.date | None, state: Discourse, host_country: str | None,
+              text: str) -> Entity | None:
+        stage = self.stage
+        possessor = None
+        if det in POSSESSIVES:   # the subject of the clause, else the last one
+            possessor = (state.current_subjects[-1] if state.current_subjects else
+                         state.last(gender=POSSESSIVES[det], subject=True))
+        not_id = possessor.id if possessor else None
+        other = possessor.country if possessor else None
+        if head_word == "counterpart":   # preferably one holding the same office
+            mine = set(stage.offices.offices(possessor.title)) if possessor else set()
+            away = None if country else other
+            person = None
+            if mine:
+                person = state.last(country=country, exclude_id=not_id, exclude_country=away,
+                                    match=lambda p: bool(
+                                        mine & set(stage.offices.offices(p.title))))
+            person = person or state.last(country=country, exclude_id=not_id,
+                                          exclude_country=away)
+            return person or self._country(country, info)
+        if head_word == "host":
+            return (state.last(pool=state.hosts, exclude_id=not_id)
+                    or (state.last(country=host_country, exclude_id=not_id)
+                        if host_country else None)
+                    or (state.last(exclude_country=other) if other else None))
+        if head_word in {"guest", "visitor"}:
+            return (state.last(pool=state.guests, exclude_id=not_id)
+                    or (state.last(exclude_country=host_country, exclude_id=not_id)
+                        if host_country else None)
+                    or (state.last(exclude_country=other) if other else None))
+        party = "party" in words or any(self._is_party(w) for w in words[:-1])
+        sector = "PTY" if party else None
+        office = info.office
+        if office is None or head_word in GENERIC_HEADS and office == "Party leader":
+            person = (state.last(country=country, sector=sector, subject=True,
+                                 exclude_id=not_id)
+                      or state.last(country=country, sector=sector, exclude_id=not_id))
+            return person or self._leader(country, day, text) or self._country(country, info)
+        title_words = [w for w in words if stage.titles.is_title_word(w) and w not in NEUTRAL
+                       and w != "party"]
+
+        def fits(p: Entity) -> bool:
+            return office in stage.offices.offices(p.title) or bool(title_words) and all(
+                w in fold(p.title or "") for w in title_words)
+
+        visiting = "visiting" in words
+        person = state.last(country=country, match=fits, exclude_id=not_id,
+                            exclude_country=host_country if visiting else None,
+                            pool=state.guests if visiting and state.guests else None)
+        if person is not None:
+            return person
+        tried: list[str] = []
+        for c in [country] if country else [host_country, *(p.country for p in
+                                                           reversed(state.persons))]:
+            if c is None or c in tried:
+                continue
+            tried.append(c)
+            found = stage.offices.holder(office, c, day, info.sector)
+            if found is not None:
+                return stage.person_entity(found[0], text, day)
+        return None
+
+    def _leader(self, country: str | None, day: dt.date | None, text: str) -> Entity | None:
+        """The holder of the office the knowledge base names as the country's leader."""
+        kb = self.stage.kb
+        leader = kb.countries[country].leader if country in kb.countries else None
+        if country is None or leader is None:
+            return None
+        found = self.stage.offices.holder(self.stage.offices.offices(leader)[0], country, day)
+        return self.stage.person_entity(found[0], text, day) if found else None
+
+    def _country(self, country: str | None, info: TitleInfo) -> Entity | None:
+        """The country itself, when a role of it names nobody known ("his Thai
+        counterpart" with no Thai person in the article)."""
+        kb = self.stage.kb
+        if country is None or country not in kb.countries:
+            return None
+        return self.stage.country_entity(kb.countries[country], info.text)
+
+    def _is_party(self, word: str) -> bool:
+        """True when ``word`` names a party first of all ("CPP", "CPV")."""
+        found = self.stage.kb.lookup(word)
+        return bool(found) and isinstance(found[0], Organisation) and found[0].sector == "PTY"
