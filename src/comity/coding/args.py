@@ -121,6 +121,14 @@ class Tree:
         national = self.national(t)
         if national is not None:
             return national
+        placed = self.place_country(t)
+        if placed is not None:  # "Beijing dismissed ...", "Moscow threatened ..."
+            return placed
+        if t.pos == "NOUN" and t.dep in SUBJ:
+            for o in self.prep_objects(t.i, ("in", "from")):  # "protesters in Hanoi"
+                placed = self.place_country(o)
+                if placed is not None:
+                    return placed
         if t.lemma.lower() in QUANTITIES or t.pos == "NUM":
             for o in self.prep_objects(t.i, ("of",)):
                 m = self._mention_for(o, deep=deep)
@@ -141,6 +149,12 @@ class Tree:
         common noun marked with a nationality stands for that country."""
         if self.nationality is None or t.pos not in {"NOUN", "PROPN"}:
             return None
+        if t.pos == "PROPN" and t.text.endswith("s") and t.text[:1].isupper():
+            words = [c.text for c in self.kids(t.i, "compound") if c.i < t.i] + [t.text]
+            ent = self.nationality(" ".join(words))
+            if ent is not None:  # "Thousands of South Koreans"
+                return ActorMention(sentence=-1, start=t.i, end=t.i + 1, head=t.i,
+                                    entity=ent, how="nationality")
         for c in self.kids(t.i, "amod", "compound", "poss", "nmod"):
             if c.pos not in {"ADJ", "PROPN", "NOUN"}:
                 continue
@@ -163,7 +177,8 @@ class Tree:
     def place_country(self, t: Token) -> ActorMention | None:
         """A capital or country named as a place ("recalled its ambassador from Phnom
         Penh") stands for its country."""
-        if self.nationality is None or t.pos != "PROPN" or t.dep not in {"pobj", "dobj"}:
+        if self.nationality is None or t.pos != "PROPN" or t.dep not in {
+                "pobj", "dobj", "nsubj", "nsubjpass"}:
             return None
         words = [c.text for c in self.kids(t.i, "compound") if c.i < t.i] + [t.text]
         ent = self.nationality(" ".join(words))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from comity.actors.kb import KnowledgeBase
 from comity.coding.args import LIGHT_VERBS, Tree
@@ -32,6 +32,11 @@ SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on",
                            "prior", "since", "in", "amid"})
 #: types whose recipient must be named as such (no search through the clause)
 DIPLOMATIC = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST"})
+#: organisation kinds (knowledge base) that act as their country
+STATE_ORGANS = frozenset({"government", "ministry", "military", "agency", "police"})
+#: nouns whose nationality says nothing about a party ("U.S. dollars")
+CURRENCIES = frozenset({"dollar", "yuan", "yen", "euro", "won", "baht", "ringgit", "rupee",
+                        "peso", "dong", "riel", "kip", "pound", "rouble", "ruble", "franc"})
 RECEIVING = frozenset({"receive", "accept", "take", "get"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 COUNTRY_NOUNS = frozenset({"people", "government", "nation", "country", "state", "army",
@@ -62,6 +67,19 @@ class Coder:
         self.lexicon = lexicon
         self.kb = kb
         self._capitals = {c.capital.lower(): c for c in kb.countries.values() if c.capital}
+
+    def _state(self, ent: Entity) -> Entity:
+        """A government, ministry, armed force, agency or police of a country acts as that
+        country (PLOVER codes the state, the sector keeps the organ); parties,
+        legislatures, royal houses and international organisations stay themselves."""
+        if ent.kind != "organisation" or not ent.id.startswith("kb:org/"):
+            return ent
+        org = self.kb.organisations.get(ent.id.removeprefix("kb:org/"))
+        if org is None or org.kind not in STATE_ORGANS or org.country not in self.kb.countries:
+            return ent
+        country = self.kb.countries[org.country]
+        return Entity(id=self.kb.entity_id(country), name=country.name, kind="country",
+                      text=ent.text, country=country.iso3, sector=org.sector, title=org.name)
 
     def _nationality(self, text: str) -> Entity | None:
         """The country entity of a nationality adjective or country name."""
@@ -96,6 +114,13 @@ class Coder:
         part = self._initial_participle(tree)
         if part is not None:
             found.insert(0, part)
+        triggers = {t.i: trig for t, trig in found}
+        for k, (t, trig) in enumerate(found):
+            if trig.type == "AGREE" and trig.pos == "VERB" and any(
+                    (c := triggers.get(x.i)) is not None and c.type == "RETREAT"
+                    for x in tree.kids(t.i, "xcomp")):
+                # "China agreed to release a detained Japanese employee"
+                found[k] = (t, replace(trig, type="CONCEDE", cameo="080"))
         triggers = {t.i: trig for t, trig in found}
         out: list[Coded] = []
         for tok, trig in found:
@@ -154,6 +179,9 @@ class Coder:
         return None
 
     def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
+        particles = {o[1:] for o in trig.objects if o.startswith("@")}
+        if particles:  # "called on", "turned down"
+            return any(c.text.lower() in particles for c in tree.kids(tok.i, "prep", "prt"))
         for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr"):
             if o.lemma.lower() in trig.objects or o.text.lower() in trig.objects:
                 return True
@@ -192,8 +220,12 @@ class Coder:
             actors, recips, between = self._verb_args(tree, tok, trig)
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
-        actor_ents = _entities(actors)
-        recip_ents = _entities(recips)
+        actor_ents = [self._state(e) for e in _entities(actors)]
+        recip_ents = [self._state(e) for e in _entities(recips)]
+        if trig.type == "PROTEST" and actors and all(
+                m.how not in {"nationality", "place"} for m in actors):
+            # a state or an official "protests": a diplomatic protest, not a street one
+            trig = replace(trig, type="ACCUSE", cameo="111", mode="disapprove")
         participants: list[Entity] = []
         symmetric = trig.type == "CONSULT" and trig.mode != "visit"
         # collectives: "both sides agreed", "proposed the two sides continue"
@@ -222,6 +254,10 @@ class Coder:
             return None
         if not actor_ents:
             return None
+        own = {a.country for a in actor_ents if a.country}
+        if len(recip_ents) > 1 and any(r.country not in own for r in recip_ents):
+            # "proposed that Vietnam and Cambodia expand trade": the other party
+            recip_ents = [r for r in recip_ents if r.country not in own]
         # one recipient for statements: a person is preferred to a country
         if recip_ents and trig.type != "CONSULT":
             persons = [r for r in recip_ents if r.kind == "person"]
@@ -244,11 +280,14 @@ class Coder:
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents)
-        if not recip_ents and trig.type != "CONSULT" and trig.type in STATEMENT_TYPES:
-            return None
+        if not recip_ents and trig.type not in {"CONSULT", "PROTEST"}:
+            return None  # a dyadic event without its other party says too little
         if not recip_ents and trig.type == "CONSULT" and mode != "multilateral":
             return None
         status = self._status(tree, tok)
+        if trig.type == "RETREAT" and status == "planned":
+            # "said it would free the soldiers": a promise to yield is a verbal concession
+            trig = replace(trig, type="CONCEDE", cameo="080")
         start, end = _evidence(sent, tok)
         return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
                      recipients=tuple(recip_ents[:1]),
@@ -258,8 +297,10 @@ class Coder:
     def _verb_args(self, tree: Tree, tok: Token, trig: Trigger
                    ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
         subj_toks, passive = tree.subjects(tok.i)
+        if passive and all(s.dep == "nsubjpass" for s in subj_toks):
+            subj_toks = []  # "X was arrested": the patient is no actor
         actors = [m for s in subj_toks for m in tree.actors_of(s)]
-        if not actors:
+        if not actors and not passive:
             actors = self._governing_subject(tree, tok)
         recips: list[ActorMention] = []
         objs = tree.kids(tok.i, "dobj", "dative") if not passive else tree.kids(
@@ -281,7 +322,7 @@ class Coder:
             for o in objs:
                 for po in tree.prep_objects(o.i, trig.preps or ("with",)):
                     recips.extend(tree.actors_of(po))
-        if not recips and trig.type in {"REQUEST", "AGREE"}:
+        if not recips and trig.type in {"REQUEST", "AGREE", "THREATEN"}:
             for c in tree.kids(tok.i, "ccomp", "xcomp"):
                 for s in tree.kids(c.i, "nsubj"):
                     recips.extend(tree.actors_of(s))
@@ -298,10 +339,12 @@ class Coder:
         for j in sorted(own - subj - {tok.i}, key=lambda j: abs(j - tok.i)):
             t = tree.tokens[j]
             m = tree.mention_at(j) or tree.national(t) or tree.place_country(t)
-            if m is None or m.entity.kind == "collective":
+            if m is None or m.entity.kind == "collective" or \
+                    tree.tokens[m.head].lemma.lower() in CURRENCIES:
                 continue
-            ent = m.entity
-            if ent.id in mine or (ent.country and ent.country in mine):
+            ent = self._state(m.entity)
+            domestic = ent.kind == "person" and all(a.kind == "country" for a in actors)
+            if ent.id in mine or (ent.country and ent.country in mine and not domestic):
                 continue
             return [ent]
         return []
