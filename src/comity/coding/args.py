@@ -21,6 +21,7 @@ LIGHT_VERBS = frozenset({
     "start", "launch", "kick", "receive", "accept", "issue", "send", "deliver", "lodge",
     "impose", "announce", "stage", "carry", "undertake", "return", "preside", "depart",
     "leave", "arrive", "head", "embark", "set", "continue", "wrap", "conclude", "end",
+    "complete", "finish", "take", "witness",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 QUANTITIES = frozenset({"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands",

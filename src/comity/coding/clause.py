@@ -46,9 +46,11 @@ def clause_ranges(tokens: Sequence[Token], trigger: Token, sent_start: int, *,
     return sorted((tokens[i].start - sent_start, tokens[i].end - sent_start) for i in keep)
 
 
-def clause_tokens(tokens: Sequence[Token], trigger: Token, *, statement: bool = False
-                  ) -> set[int]:
-    """Indexes of the tokens of the trigger's own clause."""
+def clause_tokens(tokens: Sequence[Token], trigger: Token, *, statement: bool = False,
+                  with_modifiers: bool = False) -> set[int]:
+    """Indexes of the tokens of the trigger's own clause (``with_modifiers``: with the
+    participles that modify its nouns, "suspects wanted for murder to their X
+    counterparts", which the parser often uses to attach the clause's own phrases)."""
     if not tokens:
         return set()
     children: list[list[Token]] = [[] for _ in tokens]
@@ -65,7 +67,8 @@ def clause_tokens(tokens: Sequence[Token], trigger: Token, *, statement: bool = 
             if c.i == trigger.i or c.i in _path(tokens, trigger, top):
                 stack.append(c)
                 continue
-            if c.dep in OTHER_CLAUSE or (c.dep == "conj" and c.pos in {"VERB", "AUX"}) or (
+            if (c.dep in OTHER_CLAUSE and not (with_modifiers and c.dep == "acl")) or (
+                    c.dep == "conj" and c.pos in {"VERB", "AUX"}) or (
                     statement and c.dep in CONTENT):
                 continue
             stack.append(c)

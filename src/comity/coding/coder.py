@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 PLANNING = frozenset({"schedule", "expect", "set", "due", "plan", "intend", "go", "slate",
                       "prepare", "aim", "hope", "will"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 FUTURE_AMOD = frozenset({"upcoming", "forthcoming", "planned", "next", "coming", "future"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -30,6 +30,8 @@ STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
                            "prior", "since", "in", "amid"})
+#: modes of events that have no other party ("resigned")
+MONADIC_MODES = frozenset({"resign"})
 #: types whose recipient must be named as such (no search through the clause)
 DIPLOMATIC = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST"})
 #: organisation kinds (knowledge base) that act as their country
@@ -116,6 +118,12 @@ class Coder:
             found.insert(0, part)
         triggers = {t.i: trig for t, trig in found}
         for k, (t, trig) in enumerate(found):
+            if trig.type == "AGREE" and trig.pos == "VERB":
+                for o in tree.prep_objects(t.i, ("to", "on")):
+                    c = triggers.get(o.i)
+                    if c is not None and c.type == "RETREAT":
+                        # "agreed to an immediate ceasefire": the ceasefire is declared
+                        found[k] = (t, replace(c, pos="VERB", frame="subj>obj"))
             if trig.type == "AGREE" and trig.pos == "VERB" and any(
                     (c := triggers.get(x.i)) is not None and c.type == "RETREAT"
                     for x in tree.kids(t.i, "xcomp")):
@@ -247,6 +255,7 @@ class Coder:
         if trig.frame == "obj>subj":
             actor_ents, recip_ents = recip_ents, actor_ents
         if len(actor_ents) >= 2 and not recip_ents and (trig.type in SYMMETRIC_TYPES
+                                                         or trig.type == "RETREAT"
                                                          or trig.cameo == "057"):
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
             symmetric = True
@@ -280,7 +289,8 @@ class Coder:
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents)
-        if not recip_ents and trig.type not in {"CONSULT", "PROTEST"}:
+        if not recip_ents and trig.type not in {"CONSULT", "PROTEST"} \
+                and trig.mode not in MONADIC_MODES:
             return None  # a dyadic event without its other party says too little
         if not recip_ents and trig.type == "CONSULT" and mode != "multilateral":
             return None
@@ -324,7 +334,7 @@ class Coder:
                     recips.extend(tree.actors_of(po))
         if not recips and trig.type in {"REQUEST", "AGREE", "THREATEN"}:
             for c in tree.kids(tok.i, "ccomp", "xcomp"):
-                for s in tree.kids(c.i, "nsubj"):
+                for s in tree.kids(c.i, "nsubj", "nsubjpass"):
                     recips.extend(tree.actors_of(s))
         return actors, recips, []
 
@@ -333,7 +343,7 @@ class Coder:
         """The other party of a dyadic event named anywhere in its own clause ("fired
         rockets into Thailand's Surin province", "closed the checkpoints with Cambodia"),
         nearest to the trigger, never the actor's own country."""
-        own = clause_tokens(tree.tokens, tok)
+        own = clause_tokens(tree.tokens, tok, with_modifiers=True)
         subj = {j for s in tree.subjects(tok.i)[0] for j in tree.subtree(s.i)}
         mine = {a.id for a in actors} | {a.country for a in actors if a.country}
         for j in sorted(own - subj - {tok.i}, key=lambda j: abs(j - tok.i)):
@@ -464,6 +474,8 @@ class Coder:
             verb = governing
             if tok.dep == "pobj" and governing.head != governing.i:
                 verb = tree.tokens[governing.head]
+                if verb.lemma.lower() == "part" and verb.head != verb.i:
+                    verb = tree.tokens[verb.head]  # "took part in the exercises"
             if tok.dep == "conj":
                 verb = tree.tokens[governing.head] if governing.head != governing.i else verb
             on_visit = verb.lemma == "be" and governing.text.lower() in {"on", "for"}
