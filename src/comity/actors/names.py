@@ -72,18 +72,21 @@ class NameFinder:
         """Maximal name runs, not crossing ``blocked`` tokens (knowledge-base names)."""
         letters = [t.text for t in toks if t.text[:1].isalpha()]
         all_caps = bool(letters) and sum(w.isupper() for w in letters) > 0.8 * len(letters)
+        ok = [self.name_word(t, all_caps) for t in toks]
+        for i in range(len(toks)):   # "KAMIKAWA Yoko" (family name in capitals)
+            if not ok[i] and self._capitals_name(toks, ok, i):
+                ok[i] = True
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(toks):
-            if blocked[i] or not self.name_word(toks[i], all_caps):
+            if blocked[i] or not ok[i]:
                 i += 1
                 continue
             j = i + 1
             while j < len(toks) and not blocked[j]:
                 t = toks[j]
-                if self.name_word(t, all_caps) or (
-                        t.text.lower() in NAME_PARTICLES and j + 1 < len(toks)
-                        and self.name_word(toks[j + 1], all_caps)):
+                if ok[j] or (t.text.lower() in NAME_PARTICLES and j + 1 < len(toks)
+                             and ok[j + 1]):
                     j += 1
                 elif (t.text == "-" and j + 1 < len(toks) and adjacent(toks[j - 1], t)
                       and adjacent(t, toks[j + 1]) and toks[j + 1].text[:1].isalpha()):
@@ -93,6 +96,16 @@ class NameFinder:
             out.append((i, j))
             i = j
         return out
+
+    def _capitals_name(self, toks: tuple[Token, ...], ok: list[bool], i: int) -> bool:
+        """True when the capitalised word at ``i`` is a family name written in capitals
+        next to a given name ("KAMIKAWA Yoko", "Yoko KAMIKAWA"), not an acronym."""
+        text = toks[i].text
+        if not (text.isupper() and text.isalpha() and len(text) >= 3) \
+                or self.titles.breaks_name(text) or self.is_country_or_org(text):
+            return False
+        return any(0 <= j < len(toks) and ok[j] and toks[j].text[1:].islower()
+                   and toks[j].text[1:].isalpha() for j in (i - 1, i + 1))
 
     def title_start(self, toks: tuple[Token, ...], start: int, stop: int) -> int:
         """First token of the title phrase right before ``start`` (``start`` if none);

@@ -218,6 +218,10 @@ class ActorStage:
                     not titled and self.names.modifier(toks, b)):
                 continue
             start = self.names.person_part(toks, self.names.honorific_end(toks, a, b), b)
+            # a recogniser's organisation or place span reaching into the run is not the
+            # person ("Science & Technology | Tan See Leng")
+            start = max([start, *(s.end for s in over if s.label != "PERSON"
+                                  and s.start <= start < s.end < b)])
             inner = [s.start for s in over if s.label == "PERSON" and start < s.start < b]
             if titled and inner and toks[a - 1].text.lower() in COMPLEMENT:
                 start = inner[0]   # "Minister for ... Technology | Tan See Leng"
