@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -65,13 +66,22 @@ def test_load_merge_table_rejects_bad_rows(tmp_path: Path, body: str, line: int,
                                                           dt.date(2026, 2, 28))),
     (dt.date(2026, 2, 1), "month", D, (dt.date(2026, 2, 1), D)),
     (dt.date(2025, 1, 1), "year", D, (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
-    (dt.date(2026, 3, 1), "month", D, (dt.date(2026, 3, 1), dt.date(2026, 3, 1))),
-], ids=["day", "no-precision", "week", "month", "month-cut-at-story", "year",
-        "planned-month"])
+], ids=["day", "no-precision", "week", "month", "month-cut-at-story", "year"])
 def test_day_span_by_precision(date: dt.date, precision: str | None, story: dt.date,
                                span: tuple[dt.date, dt.date]) -> None:
     got = day_span(ev("d1-1", date=date, precision=precision, story=story))
     assert got == (span[0].toordinal(), span[1].toordinal())
+
+
+@pytest.mark.parametrize("status,type,end", [
+    ("planned", "CONSULT", dt.date(2026, 3, 31)),   # a plan: the whole month ahead
+    ("planned", "SANCTION", dt.date(2026, 3, 1)),   # not a plan: cut at the story date
+    ("occurred", "CONSULT", dt.date(2026, 3, 1)),
+])
+def test_day_span_plans_run_to_the_period_end(status: str, type: str, end: dt.date) -> None:
+    e = dataclasses.replace(ev("d1-1", type=type, date=dt.date(2026, 3, 1),
+                               precision="month"), status=status)
+    assert day_span(e) == (dt.date(2026, 3, 1).toordinal(), end.toordinal())
 
 
 def test_day_span_undated() -> None:

@@ -16,8 +16,8 @@ Two per-document events are **compatible** (:func:`compatible`, the tests in
   when either event is symmetric); on the acting side, with the same recipients, a person
   in one report and the country they act for (``Entity.country``) in the other;
 * dates within ``window_days``: the days a date can mean by its precision (a day, or a
-  week, month or year from the date on, but not past the story date); an undated event
-  compares story dates;
+  week, month or year from the date on; not past the story date unless the event is a
+  plan); an undated event compares story dates;
 * agreeing places: one unknown, the same place, or a country- or province-level place and
   a place in that country;
 * for events that are not meetings (statements, signings...): each is *anchored* to the
@@ -43,7 +43,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from comity.dedup_rule import Affinity, actor_keys, affinity, anchors, day_span, modes_agree
+from comity.dedup_rule import (
+    Affinity,
+    actor_keys,
+    affinity,
+    anchors,
+    day_span,
+    is_plan,
+    modes_agree,
+)
 from comity.model import Entity, Event, Mention
 
 log = logging.getLogger(__name__)
@@ -278,11 +286,6 @@ def _fulfils(plan: Event, ev: Event) -> bool:
         return True
     # an invitation by a host (its head of state) is fulfilled by a visit to that country
     return plan.cameo.startswith("036") and _countries(plan) == _countries(ev)
-
-
-def is_plan(e: Event) -> bool:
-    """Planned events and invitations (AGREE 036) are fulfilled by later meetings."""
-    return (e.status == "planned" and e.type in {"CONSULT", "AGREE"}) or e.cameo == "036"
 
 
 def _first_after(candidates: list[tuple[dt.date, str, Event]], plan: Event

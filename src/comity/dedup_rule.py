@@ -121,13 +121,21 @@ def _period_end(day: dt.date, precision: str | None) -> dt.date:
     return day
 
 
+def is_plan(e: Event) -> bool:
+    """Planned events and invitations (AGREE 036) are fulfilled by later meetings."""
+    return (e.status == "planned" and e.type in {"CONSULT", "AGREE"}) or e.cameo == "036"
+
+
 def day_span(e: Event) -> tuple[int, int] | None:
     """The days (ordinals) the event's date can mean: the day, or for a week/month/year
-    precision the period from the date on, but not past the story date; None undated."""
+    precision the period from the date on — for a plan (:func:`is_plan`) to the end of the
+    period, for anything else not past the story date; None when undated."""
     if e.date is None:
         return None
     lo = e.date.toordinal()
     hi = _period_end(e.date, e.date_precision).toordinal()
+    if is_plan(e):
+        return lo, hi
     cap = max(lo, e.story_date.toordinal()) if e.story_date is not None else lo
     return lo, min(hi, cap)
 
