@@ -21,9 +21,17 @@ LIGHT_VERBS = frozenset({
     "start", "launch", "kick", "receive", "accept", "issue", "send", "deliver", "lodge",
     "impose", "announce", "stage", "carry", "undertake", "return", "preside", "depart",
     "leave", "arrive", "head", "embark", "set", "continue", "wrap", "conclude", "end",
-    "complete", "finish", "take", "witness",
+    "complete", "finish", "take", "witness", "go", "make",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def is_light(verb: Token) -> bool:
+    """A light verb, by lemma or, when the lemmatiser slips ("staged" -> "stag"), by form."""
+    if verb.lemma.lower() in LIGHT_VERBS:
+        return True
+    text = verb.text.lower()
+    return any(text in (v + "d", v + "ed", v + "s") for v in LIGHT_VERBS)
 QUANTITIES = frozenset({"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands",
                         "million", "millions", "group", "number", "crowd", "some", "many"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -236,7 +244,8 @@ class Tree:
                 return self.subjects(head.head, depth + 1)
             if tok.dep == "xcomp" and head.pos == "VERB":
                 objs = self.kids(head.i, "dobj")
-                if objs and head.lemma in {"invite", "urge", "ask", "encourage", "help"}:
+                if objs and head.lemma in {"invite", "urge", "ask", "encourage", "help",
+                                           "prompt", "force", "order", "call"}:
                     return objs, False
             if head.pos in {"VERB", "AUX"}:
                 return self.subjects(head.i, depth + 1)

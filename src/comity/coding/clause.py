@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from comity.coding.args import LIGHT_VERBS
+from comity.coding.args import is_light
 from comity.model import Token
 
 #: dependents that start another clause (another event, or background)
@@ -27,12 +27,11 @@ def anchor(tokens: Sequence[Token], trigger: Token) -> Token:
         if cur.pos not in {"NOUN", "PROPN"} or cur.head == cur.i:
             break
         head = tokens[cur.head]
-        if head.pos in {"VERB", "AUX"} and (head.lemma in LIGHT_VERBS or head.lemma == "be"):
+        if head.pos in {"VERB", "AUX"} and (is_light(head) or head.lemma == "be"):
             return head
         if head.pos == "ADP" and head.head != head.i:
             verb = tokens[head.head]
-            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS
-                                                or verb.lemma == "be"):
+            if verb.pos in {"VERB", "AUX"} and (is_light(verb) or verb.lemma == "be"):
                 return verb
         break
     return cur

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, replace
 
 from comity.actors.kb import KnowledgeBase
-from comity.coding.args import LIGHT_VERBS, Tree
+from comity.coding.args import Tree, is_light
 from comity.coding.clause import clause_tokens
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
@@ -136,6 +136,10 @@ class Coder:
                 continue
             if trig.type == "CONSULT" and self._inside_other_meeting(tree, tok, triggers):
                 continue
+            if trig.type == "PROTEST" and any(
+                    (c := triggers.get(x.i)) is not None and c.type == "PROTEST"
+                    for x in tree.kids(tok.i, "advcl", "xcomp")):
+                continue  # "marched ... to protest X": the protest says against whom
             if trig.pos == "NOUN" and tok.dep == "dobj" and (
                     (other := triggers.get(tok.head)) is not None and other.pos == "VERB"
                     and other.cameo == trig.cameo and trig.type != "CONSULT"):
@@ -383,7 +387,7 @@ class Coder:
                                                    "course", "margin"}:
             return True
         return word == "on" and head.pos == "VERB" and head.lemma != "be" \
-            and head.lemma not in LIGHT_VERBS
+            and not is_light(head)
 
     def _leader_named(self, tree: Tree, tok: Token, country: Entity,
                       actors: list[Entity]) -> Entity | None:
@@ -479,7 +483,7 @@ class Coder:
             if tok.dep == "conj":
                 verb = tree.tokens[governing.head] if governing.head != governing.i else verb
             on_visit = verb.lemma == "be" and governing.text.lower() in {"on", "for"}
-            if verb.pos in {"VERB", "AUX"} and (verb.lemma in LIGHT_VERBS or on_visit or tok.dep
+            if verb.pos in {"VERB", "AUX"} and (is_light(verb) or on_visit or tok.dep
                                                 in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))
@@ -493,6 +497,10 @@ class Coder:
                 return senders, hosts, []
         for o in tree.prep_objects(tok.i, trig.preps):
             recips.extend(tree.actors_of(o))
+        if not recips and trig.type in {"REQUEST", "AGREE"}:
+            for c in tree.kids(tok.i, "acl", "ccomp", "relcl"):  # "the request that Japan help"
+                for s in tree.kids(c.i, "nsubj"):
+                    recips.extend(tree.actors_of(s))
         if governing is not None and governing.pos == "VERB" and not recips:
             for o in tree.prep_objects(governing.i, trig.preps):
                 recips.extend(tree.actors_of(o))
