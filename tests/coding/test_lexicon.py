@@ -15,7 +15,8 @@ HEADER = "# comity-lexicon\t1\nlemma\tpos\ttype\tcameo\tmode\tframe\tpreps\tform
 def test_load_lexicon_bundled_covers_every_plover_type() -> None:
     lex = load_lexicon()
     assert {t.type for t in lex.triggers} == set(PLOVER_TYPES)
-    assert any(t.cameo == "042" and t.frame == "obj>subj" for t in lex.candidates("receive", "VERB"))
+    assert any(t.cameo == "042" and t.frame == "obj>subj"
+               for t in lex.candidates("receive", "VERB"))
 
 
 @pytest.mark.parametrize(("line", "message"), [
