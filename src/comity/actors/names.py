@@ -11,7 +11,6 @@ party secretary"), not a person.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from comity.actors.titles import TitleGrammar
 from comity.model import Token
@@ -38,15 +37,6 @@ def is_vietnamese(name: str) -> bool:
 def adjacent(a: Token, b: Token) -> bool:
     """True when no space separates ``a`` and ``b`` ("Sung", "-", "ho")."""
     return a.end == b.start
-
-
-@dataclass(frozen=True)
-class NameRun:
-    """Candidate person name tokens ``start:end``; ``titled`` when a title precedes it."""
-
-    start: int
-    end: int
-    titled: bool
 
 
 class NameFinder:

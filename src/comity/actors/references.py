@@ -244,6 +244,11 @@ class References:
                                         mine & set(stage.offices.offices(p.title))))
             person = person or state.last(country=country, exclude_id=not_id,
                                           exclude_country=away)
+            if person is None and country and mine:   # the same office, over there
+                holders = [h for office in mine
+                           if (h := stage.offices.holder(office, country, day)) is not None]
+                if len({p.id for p, _ in holders}) == 1:
+                    person = stage.person_entity(holders[0][0], text, day)
             return person or self._country(country, info)
         if head_word == "host":
             return (state.last(pool=state.hosts, exclude_id=not_id)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from comity.actors.discourse import SUBJECT_DEPS, Discourse, retext
+from comity.actors.groups import Groups, join_tokens, span_head
 from comity.actors.kb import Country, KnowledgeBase, Organisation, Person
 from comity.actors.names import (
     BREAKS,
@@ -29,7 +30,7 @@ from comity.actors.offices import OfficeIndex
 from comity.actors.references import LEAD_VERBS, References
 from comity.actors.titles import PlaceCountry, TitleGrammar, TitleInfo
 from comity.model import ActorMention, Entity, ParsedDocument, ResolvedDocument, Sentence, Token
-from comity.textnorm import fold, name_key
+from comity.textnorm import name_key
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,7 @@ IsPlace = Callable[[str], bool]
 # Organisations that act for their state: resolved to the country, with their sector
 # ("the Thai army" -> Thailand, MIL; "the Kremlin" -> Russia, GOV).
 STATE_ORGAN_KINDS = frozenset({"government", "ministry", "military", "police"})
-# A capital stands for its country as subject or after these prepositions ("Phnom Penh
-# values ...", "talks with Bangkok", "on behalf of Jakarta"), not as a location.
-METONYMY_PREPS = frozenset({"with", "against", "by", "of", "between", "from"})
 GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +82,7 @@ class ActorStage:
         self.offices = OfficeIndex(kb, titles)
         self.names = NameFinder(titles, self.is_place, self._country_or_org)
         self.references = References(self)
+        self.groups = Groups(self)
 
     # ------------------------------------------------------------------ lookups
     def place_country(self, text: str) -> str | None:
@@ -169,7 +167,7 @@ class ActorStage:
         def add(start: int, end: int, entity: Entity, how: str,
                 members: tuple[Entity, ...] = (), leader: Entity | None = None,
                 cover_from: int | None = None) -> None:
-            head = _span_head(toks, start, end)
+            head = span_head(toks, start, end)
             if entity.kind == "person" and toks[head].dep in SUBJECT_DEPS:
                 state.subject(entity)
             found.append(ActorMention(sentence=sent.index, start=start, end=end, head=head,
@@ -190,9 +188,9 @@ class ActorStage:
                 self._person_span(toks, item.start, item.end, item.kb_id, day, state, add,
                                   stop, item.weak)
             elif item.label in GROUP_LABELS:
-                self._group_span(toks, item.start, item.end, item.kb_id, item.label, add)
+                self.groups.span(toks, item.start, item.end, item.kb_id, item.label, add)
         self._short_names(toks, covered, state, add)
-        self._group_nouns(toks, covered, add)
+        self.groups.nouns(toks, covered, add)
         self.references.resolve(toks, covered, day, state, host_country, add)
         state.note_roles(toks, found)
         found.sort(key=lambda m: m.start)
@@ -313,7 +311,7 @@ class ActorStage:
             end -= 1
         if s >= end or all(self.titles.is_title_word(t.text) for t in toks[s:end]):
             return
-        text = _join(toks[s:end])
+        text = join_tokens(toks[s:end])
         title, t0 = self._title_for(toks, s, end, stop)
         titled = t0 < s
         person = self._known_person(text, kb_id, title, day, titled)
@@ -397,12 +395,14 @@ class ActorStage:
         state.provisional[key] = entity
         parts = [p for p in text.split() if p != "-"]
         if len(parts) > 1:
-            # later short references: the last word, the last two ("Abdul Razak"), and
+            # later short references: the last word and the last two ("Abdul Razak");
             # but for Vietnamese names (family name first, referred to by the last given
-            # name) the first word ("Mr Sonexay", "Takebe") and the words after it
+            # name), also the first word ("Mr Sonexay", "Takebe") and the words after it
             shorts = {parts[-1], " ".join(parts[-2:])}
             if not is_vietnamese(text):
                 shorts |= {parts[0], " ".join(parts[1:])}
+            if parts[0].lower() in NAME_PREFIXES and len(parts) > 2:
+                shorts |= {parts[1], " ".join(parts[:2])}   # "Mohd Faizal" -> "Faizal"
             for short in shorts:
                 if self._can_be_short(short):
                     state.short.setdefault(name_key(short), entity)
@@ -422,113 +422,18 @@ class ActorStage:
             for n in (2, 1):   # "Abdul Razak", then "Razak"
                 if t.i + n > len(toks) or any(covered[t.i:t.i + n]):
                     continue
-                text = _join(toks[t.i:t.i + n])
+                text = join_tokens(toks[t.i:t.i + n])
                 entity = state.short.get(name_key(text))
                 if entity is not None:
                     add(t.i, t.i + n, retext(entity, text), "short")
                     break
 
-    # ------------------------------------------------------------------ groups
-    def _modifies_title(self, toks: tuple[Token, ...], start: int, end: int) -> bool:
-        """True when the span only qualifies a title ("the Cambodian Senate President",
-        "Vietnam's State President"): the title is the actor, not the span."""
-        head = _span_head(toks, start, end)
-        up = toks[head].head
-        if up < end or toks[head].dep not in MODIFIER_DEPS:
-            return False
-        word = toks[up]
-        return (fold(word.text) in self.titles.office_heads
-                or fold(word.text) in self.references.role_heads)
-
-    def _group_span(self, toks: tuple[Token, ...], start: int, end: int, kb_id: str,
-                    label: str, add: Callable[..., None]) -> None:
-        if toks[start].text.lower() == "the":
-            start += 1
-        if start >= end or self._modifies_title(toks, start, end):
-            return
-        text = _join(toks[start:end])
-        if kb_id.startswith("kb:country/"):
-            country = self.kb.countries.get(kb_id.removeprefix("kb:country/"))
-            if country is not None:
-                add(start, end, self.country_entity(country, text), "country")
-            return
-        if kb_id.startswith("kb:org/"):
-            org = self.kb.organisations.get(kb_id.removeprefix("kb:org/"))
-            if org is not None:
-                add(start, end, self.org_entity(org, text), "organisation")
-            return
-        for entry in self.kb.lookup(text):
-            if isinstance(entry, Organisation):
-                add(start, end, self.org_entity(entry, text), "organisation")
-                return
-            if isinstance(entry, Country):
-                add(start, end, self.country_entity(entry, text), "country")
-                return
-        capital = self.capital(text) if label == "GPE" else None
-        if capital is not None and self._metonymic(toks, start, end):
-            add(start, end, self.country_entity(capital, text), "country")
-
-    def _metonymic(self, toks: tuple[Token, ...], start: int, end: int) -> bool:
-        """True when a capital stands for its government, not for a location."""
-        if start == 0 and end < len(toks) and (toks[end].text in BREAKS
-                                               or toks[end].text in {"-", "--"}):
-            return False   # a dateline
-        if all(t.text.isupper() for t in toks[start:end]):
-            return False
-        head = toks[_span_head(toks, start, end)]
-        if head.dep in SUBJECT_DEPS:
-            return True
-        if head.dep == "pobj":
-            prep = toks[head.head]
-            low = prep.text.lower()
-            if low == "of":
-                return prep.i > 0 and toks[prep.i - 1].text.lower() == "behalf"
-            return low in METONYMY_PREPS
-        return False
-
-    def _group_nouns(self, toks: tuple[Token, ...], covered: list[bool],
-                     add: Callable[..., None]) -> None:
-        """A demonym or country before a collective noun stands for the country
-        ("Malaysian police", "Cambodian troops", "Japanese and Philippine ships")."""
-        for t in toks:
-            entry = self.titles.group(t.text)
-            if entry is None or covered[t.i]:
-                continue
-            mods = [c for c in toks if c.head == t.i and c.i < t.i and c.dep in MODIFIER_DEPS]
-            mods += [c for c in toks if c.dep == "conj" and any(c.head == m.i for m in mods)]
-            for m in sorted(mods, key=lambda x: x.i):
-                if covered[m.i]:
-                    continue
-                country = self.kb.demonym(m.text) or self.kb.country(m.text)
-                if country is None:
-                    continue
-                between = toks[m.i + 1:t.i]
-                end = t.i + 1 if all(x.head in {t.i, *(y.i for y in between)}
-                                     and x.dep in MODIFIER_DEPS and not covered[x.i]
-                                     for x in between) else m.i + 1
-                add(m.i, end, self.country_entity(country, _join(toks[m.i:end]),
-                                                  entry.sector), "country")
-
-
 # ---------------------------------------------------------------------- helpers
 _NOT_SHORT = frozenset({"mr", "mrs", "ms", "dr", "bin", "binti", "van", "de", "al"})
-
-
-def _join(toks: tuple[Token, ...]) -> str:
-    """Tokens as written (no space where the text had none: "Sung-ho", "Hun Sen's")."""
-    out = ""
-    for i, t in enumerate(toks):
-        if i and toks[i - 1].end != t.start:
-            out += " "
-        out += t.text
-    return out
-
-
-def _span_head(toks: tuple[Token, ...], start: int, end: int) -> int:
-    for i in range(start, end):
-        if not start <= toks[i].head < end or toks[i].head == i:
-            return i
-    return end - 1
+# First words of Malay and Arabic names that are not what a person is called by ("Mohd
+# Faizal Abdul Razak" is "Mr Faizal").
+NAME_PREFIXES = frozenset({"mohd", "muhammad", "mohamad", "mohammad", "mohamed", "md",
+                           "muhd", "mohammed", "nik", "wan", "tuan"})
 
 
 def _looks_like_name(toks: tuple[Token, ...], title: TitleInfo | None) -> bool:
