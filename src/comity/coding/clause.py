@@ -66,6 +66,8 @@ def clause_tokens(tokens: Sequence[Token], trigger: Token, *, statement: bool = 
             if c.i == trigger.i or c.i in _path(tokens, trigger, top):
                 stack.append(c)
                 continue
+            if c.dep == "prep" and c.text.lower() == "since":
+                continue  # "since taking office in July": another time
             if (c.dep in OTHER_CLAUSE and not (with_modifiers and c.dep == "acl")) or (
                     c.dep == "conj" and c.pos in {"VERB", "AUX"}) or (
                     statement and c.dep in CONTENT):

@@ -30,6 +30,10 @@ STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
                            "prior", "since", "in", "amid"})
+#: nouns for people that a nationality turns into a party to a meeting ("Thai officials")
+MEETING_GROUPS = frozenset({"delegation", "official", "counterpart", "team", "leader",
+                            "minister", "side", "envoy", "diplomat", "government",
+                            "authority", "negotiator", "lawmaker", "legislator"})
 #: modes of events that have no other party ("resigned")
 MONADIC_MODES = frozenset({"resign"})
 #: types whose recipient must be named as such (no search through the clause)
@@ -232,6 +236,9 @@ class Coder:
             actors, recips, between = self._verb_args(tree, tok, trig)
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
+        if trig.type == "CONSULT":  # "welcomed the British government's approach"
+            actors = [m for m in actors if _consult_party(tree, m)]
+            recips = [m for m in recips if _consult_party(tree, m)]
         actor_ents = [self._state(e) for e in _entities(actors)]
         recip_ents = [self._state(e) for e in _entities(recips)]
         if trig.type == "PROTEST" and actors and all(
@@ -296,6 +303,12 @@ class Coder:
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST"} \
                 and trig.mode not in MONADIC_MODES:
             return None  # a dyadic event without its other party says too little
+        if not recip_ents and trig.type == "CONSULT" and mode == "visit" and host \
+                and host in self.kb.countries and all(a.country != host for a in actor_ents):
+            # "Biden flew to Hanoi for a two-day visit": a visit to the article's host country
+            country = self.kb.countries[host]
+            recip_ents = [Entity(id=self.kb.entity_id(country), name=country.name,
+                                 kind="country", text=country.name, country=host)]
         if not recip_ents and trig.type == "CONSULT" and mode != "multilateral":
             return None
         status = self._status(tree, tok)
@@ -385,6 +398,8 @@ class Coder:
             return False
         if word == "of" and head.lemma.lower() in {"part", "occasion", "sideline", "framework",
                                                    "course", "margin"}:
+            return True
+        if word == "during":  # "during the visit, X will co-chair ..."
             return True
         return word == "on" and head.pos == "VERB" and head.lemma != "be" \
             and not is_light(head)
@@ -581,6 +596,12 @@ class Coder:
                 break
             cur, steps = head, steps + 1
         return "occurred"
+
+
+def _consult_party(tree: Tree, m: ActorMention) -> bool:
+    """A nationality-marked noun takes part in a meeting only when it names people
+    ("the Lao delegation", "Thai officials"), not a thing ("the British approach")."""
+    return m.how != "nationality" or tree.tokens[m.head].lemma.lower() in MEETING_GROUPS
 
 
 def _prefer_persons(coded: list[Coded]) -> list[Coded]:
