@@ -187,8 +187,8 @@ class Tree:
         """A capital or country named as a place ("recalled its ambassador from Phnom
         Penh") stands for its country."""
         if self.nationality is None or t.pos != "PROPN" or t.dep not in {
-                "pobj", "dobj", "nsubj", "nsubjpass"}:
-            return None
+                "pobj", "dobj", "nsubj", "nsubjpass"} or (t.text.isupper() and len(t.text) > 3):
+            return None  # "BEIJING, May 16 --" is a dateline, not the Chinese state
         words = [c.text for c in self.kids(t.i, "compound") if c.i < t.i] + [t.text]
         ent = self.nationality(" ".join(words))
         if ent is None:

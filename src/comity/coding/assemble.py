@@ -223,12 +223,20 @@ def _country_version(a: Event, b: Event) -> bool:
     if a.cameo != b.cameo or a.type == "CONSULT":
         return False
     pa, pb = (*a.actor, *a.recipient), (*b.actor, *b.recipient)
-    if len(pa) != 2 or len(pb) != 2:
+    if len(pa) != 2 or len(pb) != 2 or pa[0].id == pb[0].id:
+        return False  # the actor is told once as a country, once as its people
+    if any(x.id != y.id and not _stands_for(x, y) and not _stands_for(y, x)
+           for x, y in zip(pa, pb, strict=True)):
         return False
-    kinds = {frozenset(e.kind for e in pa), frozenset(e.kind for e in pb)}
-    if kinds != {frozenset({"country"}), frozenset({"person"})}:
-        return False
-    return {e.country for e in pa} == {e.country for e in pb}
+    # one telling names countries where the other names their people, never both ways
+    return all(x.id == y.id or _stands_for(x, y) for x, y in zip(pa, pb, strict=True)) or all(
+        x.id == y.id or _stands_for(y, x) for x, y in zip(pa, pb, strict=True))
+
+
+def _stands_for(country: Entity, other: Entity) -> bool:
+    """``country`` is the country ``other`` (a person or organisation) acts for."""
+    return country.kind == "country" and other.kind != "country" \
+        and other.country == country.country and country.country is not None
 
 
 def _later_praise_of_country(a: Event, b: Event) -> bool:
@@ -259,7 +267,9 @@ def _combine(a: Event, b: Event) -> Event:
     if b.recipient and a.recipient and a.recipient[0].kind == "country" \
             and b.recipient[0].kind == "person":
         recipient = b.recipient
-    if _country_version(a, b) and a.actor and a.actor[0].kind == "country":
+    if _country_version(a, b) and any(
+            _stands_for(x, y) for x, y in zip((*a.actor, *a.recipient),
+                                              (*b.actor, *b.recipient), strict=False)):
         actor, recipient = b.actor, b.recipient
     return replace(
         a, actor=actor, recipient=recipient, mentions=mentions, num_mentions=len(mentions),

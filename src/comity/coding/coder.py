@@ -227,6 +227,12 @@ class Coder:
                   prev: Coded | None = None) -> Coded | None:
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
+        if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
+                tok.i, "xcomp", "ccomp") and not any(
+                tree.kids(o.i, "xcomp", "acl", "relcl") for o in tree.prep_objects(
+                    tok.i, ("on", "upon"))):
+            # "will call on General Secretary X" is a courtesy call, not an appeal
+            trig = replace(trig, type="CONSULT", cameo="042", mode="visit", preps=("on",))
         if trig.pos == "VERB" and trig.frame == "obj>subj" and any(
                 o.i in triggers for o in tree.kids(tok.i, "dobj")):
             return None  # "received a courtesy call from X": the noun codes it
@@ -309,8 +315,12 @@ class Coder:
             country = self.kb.countries[host]
             recip_ents = [Entity(id=self.kb.entity_id(country), name=country.name,
                                  kind="country", text=country.name, country=host)]
-        if not recip_ents and trig.type == "CONSULT" and mode != "multilateral":
-            return None
+        if not recip_ents and trig.type == "CONSULT":
+            return None  # "attended the summit": no counterpart named
+        own = {a.country for a in actor_ents if a.country}
+        if recip_ents and recip_ents[0].kind == "country" and recip_ents[0].country in own \
+                and trig.type != "PROTEST":
+            return None  # "urged young Cambodians", "signed pardons": domestic, not dyadic
         status = self._status(tree, tok)
         if trig.type == "RETREAT" and status == "planned":
             # "said it would free the soldiers": a promise to yield is a verbal concession
@@ -366,8 +376,9 @@ class Coder:
         for j in sorted(own - subj - {tok.i}, key=lambda j: abs(j - tok.i)):
             t = tree.tokens[j]
             m = tree.mention_at(j) or tree.national(t) or tree.place_country(t)
-            if m is None or m.entity.kind == "collective" or \
-                    tree.tokens[m.head].lemma.lower() in CURRENCIES:
+            if m is None or m.entity.kind == "collective" or any(
+                    tree.tokens[k].lemma.lower() in CURRENCIES
+                    for k in {m.head, tree.tokens[m.head].head, min(m.end, len(tree.tokens) - 1)}):
                 continue
             ent = self._state(m.entity)
             domestic = ent.kind == "person" and all(a.kind == "country" for a in actors)
