@@ -38,6 +38,7 @@ NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "A
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _QID = re.compile(r"^Q[1-9]\d*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_KEY_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -119,19 +120,29 @@ class KnowledgeBase:
     _names: dict[str, list[KBEntry]] = field(default_factory=dict)
     _short: dict[str, list[Person]] = field(default_factory=dict)
     _demonyms: dict[str, Country] = field(default_factory=dict)
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ lookups
+    def key(self, text: str) -> str:
+        """:func:`~comity.textnorm.name_key` of ``text``, remembered (a bounded cache)."""
+        found = self._keys.get(text)
+        if found is None:
+            if len(self._keys) > _KEY_CACHE_SIZE:
+                self._keys.clear()
+            found = self._keys[text] = name_key(text)
+        return found
+
     def lookup(self, text: str) -> list[KBEntry]:
         """Entries whose name or alias matches ``text`` (diacritic/case-insensitive)."""
-        return list(self._names.get(name_key(text), ()))
+        return list(self._names.get(self.key(text), ()))
 
     def lookup_short(self, text: str) -> list[Person]:
         """Persons for whom ``text`` is a short reference (``Lâm``, ``Xi``)."""
-        return list(self._short.get(name_key(text), ()))
+        return list(self._short.get(self.key(text), ()))
 
     def country(self, text: str) -> Country | None:
         """The country named, or whose ISO code, demonym or adjective is, ``text``."""
-        key = name_key(text)
+        key = self.key(text)
         if len(text) == 3 and text.isupper() and text in self.countries:
             return self.countries[text]
         for entry in self._names.get(key, ()):
@@ -141,7 +152,7 @@ class KnowledgeBase:
 
     def demonym(self, text: str) -> Country | None:
         """The country whose demonym/adjective is ``text`` (Vietnamese, Khmer, Lao)."""
-        return self._demonyms.get(name_key(text))
+        return self._demonyms.get(self.key(text))
 
     def entity_id(self, entry: KBEntry) -> str:
         """Stable entity id: ``kb:person/<id>``, ``kb:org/<id>``, ``kb:country/<ISO3>``."""

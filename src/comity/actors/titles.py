@@ -27,6 +27,7 @@ NAME_KINDS = frozenset({"title", "honorific", "role", "body"})
 FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "to", "on", "in", "a", "an", "at"})
 _WORD = re.compile(r"[\w.'\u2019-]+")
 PlaceCountry = Callable[[str], "str | None"]
+_CACHE_SIZE = 100_000
 
 
 def word_key(word: str) -> str:
@@ -77,12 +78,24 @@ class TitleGrammar:
     entries: list[TitleEntry] = field(default_factory=list)
     _index: dict[tuple[str, ...], TitleEntry] = field(default_factory=dict)
     max_len: int = 1
+    _keys: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def key(self, word: str) -> str:
+        """:func:`word_key` of ``word``, remembered (a bounded cache of words seen)."""
+        found = self._keys.get(word)
+        if found is None:
+            if len(self._keys) > _CACHE_SIZE:
+                self._keys.clear()
+            found = self._keys[word] = word_key(word)
+        return found
 
     def match_at(self, words: Sequence[str], i: int,
                  kinds: frozenset[str] = KINDS) -> tuple[TitleEntry, int] | None:
         """Longest entry of one of ``kinds`` matching the words (as written, one a token)
         starting at ``i``, with the number of words it spans. Lone full stops ("Lt", ".",
         "Gen.") are skipped inside a match."""
+        if i >= len(words) or self.key(words[i]) not in self._starts:
+            return None
         keys: list[str] = []
         ends: list[int] = []
         j = i
@@ -90,10 +103,10 @@ class TitleGrammar:
             if words[j] == "." and keys:
                 j += 1
                 continue
-            key = word_key(words[j])
+            key = self.key(words[j])
             if keys and key in {"'s", "-"}:   # "People", "'s" / "Vice", "-", "Minister"
                 if key == "-" and j + 1 < len(words):
-                    key += word_key(words[j + 1])
+                    key += self.key(words[j + 1])
                     j += 1
                 keys[-1] += key
                 ends[-1] = j + 1
@@ -113,18 +126,18 @@ class TitleGrammar:
     def is_title_word(self, word: str) -> bool:
         """True when ``word`` (or its singular) is part of some title, honorific, role or
         institution word."""
-        return _in(word, self._words)
+        return _in(self.key(word), self._words)
 
     def breaks_name(self, word: str) -> bool:
         """True when ``word`` cannot be part of a person's name: a word of an office, role
         or institution ("Minister", "Trade", "Committee") or a one-word honorific ("Mr",
         "Samdech"). Words found only inside longer honorifics ("Tan" of "Tan Sri", "Yang")
         can be names."""
-        return _in(word, self._breaking)
+        return _in(self.key(word), self._breaking)
 
     def group(self, word: str) -> TitleEntry | None:
         """The collective-noun entry for ``word`` ("police", "troops"), if any."""
-        entry = self._index.get((word_key(word),))
+        entry = self._index.get((self.key(word),))
         return entry if entry is not None and entry.kind == "group" else None
 
     def title_ends_at(self, words: Sequence[str], end: int, skippable: Sequence[bool]
@@ -154,6 +167,11 @@ class TitleGrammar:
             cut = next((i for i, w in enumerate(e.key) if w in {"of", "for"}), len(e.key))
             heads.add(e.key[max(cut - 1, 0)])
         return frozenset(heads)
+
+    @cached_property
+    def _starts(self) -> frozenset[str]:
+        """First words of the entries (a match can start only at one of them)."""
+        return frozenset(k[0].split("-")[0].removesuffix("'s") for k in self._index)
 
     @cached_property
     def _words(self) -> frozenset[str]:
@@ -214,8 +232,7 @@ def _parts(word_key_: str) -> list[str]:
     return [p for p in parts if p and p not in FUNCTION_WORDS]
 
 
-def _in(word: str, words: frozenset[str]) -> bool:
-    key = word_key(word)
+def _in(key: str, words: frozenset[str]) -> bool:
     return key in words or (len(key) > 3 and key.endswith("s") and key[:-1] in words)
 
 
