@@ -254,7 +254,7 @@ class Coder:
         participants: list[Entity] = []
         symmetric = trig.type == "CONSULT" and trig.mode != "visit"
         # collectives: "both sides agreed", "proposed the two sides continue"
-        if len(actor_ents) == 1 and actor_ents[0].kind == "collective":
+        if actor_ents and actor_ents[0].kind == "collective":
             members = next((m.members for m in actors if m.members), ())
             if len(members) >= 2:
                 actor_ents, recip_ents = [members[0]], [m for m in members[1:]]
