@@ -11,9 +11,14 @@ from comity.pipeline import Pipeline
 
 
 def resolve_text(pipeline: Pipeline, text: str, day: str = "2025-03-05") -> ResolvedDocument:
-    """Parse and resolve ``text`` as :meth:`Pipeline.process` does (host from the
-    dateline, else guessed from the opening lines)."""
+    """Parse and resolve ``text`` (see :func:`resolve_document`)."""
     doc = Document(id="t", text=text, story_date=dt.date.fromisoformat(day))
+    return resolve_document(pipeline, doc)
+
+
+def resolve_document(pipeline: Pipeline, doc: Document) -> ResolvedDocument:
+    """Parse and resolve ``doc`` as :meth:`Pipeline.process` does (host from the
+    dateline, else guessed from the opening lines)."""
     parsed = pipeline.nlp.parse_one(doc)
     dateline = pipeline.assembler.dateline_place(doc)
     host = dateline.country if dateline is not None else pipeline._guess_host(doc)

@@ -22,6 +22,8 @@ from comity.actors.kb import (
     kb_files,
     load_kb,
 )
+from comity.actors.offices import OfficeIndex
+from comity.actors.titles import load_titles
 from comity.errors import DataFileError
 from comity.model import Role
 from comity.textnorm import name_key, strip_diacritics
@@ -583,3 +585,21 @@ def test_load_kb_broken_reload_keeps_previous_state(tmp_path: Path) -> None:
     assert "x-one" in current.persons and "x-new" not in current.persons
     assert [e.id for e in current.lookup("X One")] == ["x-one"]
     assert current.lookup("X New") == []
+
+
+@pytest.mark.parametrize("day", ["2023-06-01", "2024-06-01"])
+def test_kb_country_leader_office_has_one_holder(kb: KnowledgeBase, day: str) -> None:
+    """The office named as a country's leader is held by exactly one person."""
+    index = OfficeIndex(kb, load_titles())
+    leaders = [c for c in kb.countries.values() if c.leader]
+    assert {"KHM", "VNM", "LAO", "THA", "CHN", "USA"} <= {c.iso3 for c in leaders}
+    wrong = {c.iso3: [p.id for p, _ in index.holders(index.offices(c.leader)[0], c.iso3,
+                                                     dt.date.fromisoformat(day))]
+             for c in leaders}
+    assert {k: v for k, v in wrong.items() if len(v) != 1} == {}
+
+
+def test_load_kb_country_leader_field(tmp_path: Path) -> None:
+    _write(tmp_path, "countries-x.jsonl", COUNTRY_HEADER,
+           '{"iso3": "XXA", "name": "Xland", "leader": "Prime Minister"}')
+    assert load_kb([tmp_path]).countries["XXA"].leader == "Prime Minister"

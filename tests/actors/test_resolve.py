@@ -10,11 +10,13 @@ from typing import Any
 import pytest
 
 from comity.actors.kb import NON_STATE_CODES, KnowledgeBase
-from comity.model import Entity
+from comity.ingest import read_paths
+from comity.model import Document, Entity
 from comity.pipeline import Pipeline
+from comity.settings import Settings
 from comity.textnorm import name_key
 
-from .factories import Found, actors_of, mentions, resolve_text
+from .factories import Found, actors_of, mentions, resolve_document, resolve_text
 
 CASES = Path(__file__).with_name("actor_cases.jsonl")
 CANONICAL_TARGET = 0.95
@@ -53,6 +55,23 @@ def score_case(pipeline: Pipeline, case: dict[str, Any]
         country_ok = best is not None and _country(best.country) == actor["country"]
         out.append((actor, bool(named), country_ok, found))
     return out
+
+
+@pytest.mark.slow
+def test_actor_stage_resolves_every_seed_actor(pipeline: Pipeline, seeds_dir: Path) -> None:
+    """Every actor of the seeds' gold.json is found with its canonical name and country."""
+    gold = json.loads((seeds_dir / "gold.json").read_text(encoding="utf-8"))
+    docs = {Path(d.path or "").name: d for d in read_paths([seeds_dir], settings=Settings())
+            if isinstance(d, Document)}
+    missing = []
+    for article in gold:
+        doc = docs[article["file"]]
+        found = [e for f in mentions(resolve_document(pipeline, doc)) for e in f.entities]
+        for actor in article["actors"]:
+            if not any(_same_actor(pipeline.kb, e, actor["name"])
+                       and _country(e.country) == actor["country"] for e in found):
+                missing.append((article["file"], actor["name"], actor["country"]))
+    assert not missing
 
 
 def test_actor_stage_accuracy_on_actor_cases(pipeline: Pipeline,
