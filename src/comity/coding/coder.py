@@ -242,6 +242,8 @@ class Coder:
             actors, recips, between = self._verb_args(tree, tok, trig)
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
+        if trig.frame == "obj>subj" and trig.pos == "VERB" and not recips:
+            return None  # "the two ministers welcomed the progress": no guest, no reception
         if trig.type == "CONSULT":  # "welcomed the British government's approach"
             actors = [m for m in actors if _consult_party(tree, m)]
             recips = [m for m in recips if _consult_party(tree, m)]
