@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from comity.actors.kb import Country, KnowledgeBase, Organisation, Person, load_kb
 from comity.actors.resolve import ActorStage
@@ -17,15 +17,12 @@ from comity.actors.titles import TitleGrammar, load_titles
 from comity.coding.assemble import Assembler, GazetteerLike, load_contexts
 from comity.coding.coder import Coder
 from comity.coding.lexicon import Lexicon, load_lexicon
-from comity.model import Document, Event, ExtractionResult, Place
+from comity.model import Document, Event, ExtractionResult, ParsedDocument, Place
 from comity.nlp.pipeline import NLPStage, RulerPattern
 from comity.settings import Settings
 from comity.textnorm import fold
 
 log = logging.getLogger(__name__)
-
-REFERENCE_WORDS = frozenset({"he", "she", "they", "host", "guest", "side", "sides", "leader",
-                             "leaders", "chief", "counterpart", "delegation", "both"})
 
 
 def ruler_patterns(kb: KnowledgeBase) -> Iterator[RulerPattern]:
@@ -48,37 +45,149 @@ def ruler_patterns(kb: KnowledgeBase) -> Iterator[RulerPattern]:
         yield alias, label, kb.entity_id(entry)
 
 
-def make_prefilter(lexicon: Lexicon, kb: KnowledgeBase, titles: TitleGrammar
-                   ) -> Callable[[str], bool]:
-    """A sentence is parsed only if it holds a trigger word and an actor cue (a
-    knowledge-base name, a title word or a reference such as "he" or "the host")."""
-    stems = sorted(lexicon.keywords(), key=len, reverse=True)
-    trigger_re = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")",
-                            re.IGNORECASE)
-    names: set[str] = set()
-    for alias, _entry in kb.surface_forms():
-        names.add(fold(alias))
-    for person in kb.persons.values():
-        names.update(fold(s) for s in person.short)
-    for country in kb.countries.values():
-        names.update(fold(d) for d in country.demonyms)
-    title_words = {w for e in titles.entries for w in e.key}
-    cues = title_words | REFERENCE_WORDS
-    word_re = re.compile(r"[\w'’.-]+")
+#: endings that turn a lexicon head word into the forms spaCy lemmatises back to it
+_SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ings")
+#: words (lower-case, hyphenated compounds kept whole) and words of a name (any case)
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NAME_WORD = re.compile(r"\w+")
+_VOWELS = frozenset("aeiou")
+NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "von", "al", "da", "di", "del", "der",
+                            "la", "le", "dos", "das", "do"})
 
-    def keep(text: str) -> bool:
-        if not trigger_re.search(text):
-            return False
-        words = [w.strip(".'’") for w in word_re.findall(fold(text))]
-        if any(w in cues for w in words):
-            return True
-        for n in (1, 2, 3, 4):
-            for i in range(len(words) - n + 1):
-                if " ".join(words[i:i + n]) in names:
-                    return True
+
+def trigger_forms(lexicon: Lexicon) -> frozenset[str]:
+    """Every inflected form of the lexicon's head words (plus its listed irregular forms):
+    a sentence none of whose words is one of these cannot hold a trigger."""
+    out: set[str] = set()
+    for trigger in lexicon.triggers:
+        head = trigger.words[-1].lower()
+        bases = {head}
+        if head.endswith("e"):
+            bases.add(head[:-1])
+        if head.endswith("y") and len(head) > 2 and head[-2] not in _VOWELS:
+            bases.add(head[:-1] + "i")
+        if head[-1:].isalpha() and head[-1] not in _VOWELS:
+            bases.add(head + head[-1])  # expelled, committed
+        out.update(base + suffix for base in bases for suffix in _SUFFIXES)
+        out.update(form.lower() for form in trigger.forms)
+    return frozenset(out)
+
+
+def _name_key(text: str) -> tuple[str, ...]:
+    return tuple(_NAME_WORD.findall(fold(text)))
+
+
+class Prefilter:
+    """Chooses the sentences of a document that go to the dependency parser.
+
+    A sentence can yield an event only if it holds a *trigger* (a form of a lexicon head
+    word) and an actor, named or referred to. The actor stage resolves references ("he",
+    "the two sides", "Kishida") against what earlier sentences named, so a document's
+    discourse starts at its first *actor cue*: a knowledge-base name, alias, short name,
+    country or demonym, or a title from the title grammar before a capitalised word
+    ("President Xyz"). Before that sentence nothing can be resolved; after the last trigger
+    sentence nothing can become an event. The pre-filter keeps the sentences from the first
+    actor cue (or from an earlier sentence holding a capitalised name, which the recogniser
+    may take for a person that later sentences refer to) to the last trigger sentence, and
+    skips the rest, so the events, and the discourse state behind them, are those of a
+    run with every sentence parsed. A document with no actor cue before its last trigger
+    is skipped whole: events between unknown, untitled names only are not looked for.
+    Knowledge-base acronyms ("US", "WHO", "PLAN") count only as written in capitals.
+    """
+
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase, titles: TitleGrammar) -> None:
+        self.forms = trigger_forms(lexicon)
+        names: set[tuple[str, ...]] = set()
+        acronyms: set[tuple[str, ...]] = set()
+        for alias, _entry in kb.surface_forms():
+            if alias.isupper():
+                acronyms.add(tuple(_NAME_WORD.findall(alias)))
+            else:
+                names.add(_name_key(alias))
+        for person in kb.persons.values():
+            names.update(_name_key(s) for s in person.short)
+        for country in kb.countries.values():
+            names.update(_name_key(d) for d in country.demonyms)
+        self._names = _by_first(names)
+        self._acronyms = _by_first(acronyms)
+        self._titles = _by_first({_name_key(e.phrase) for e in titles.entries
+                                  if e.kind in {"title", "honorific"}})
+
+    def __call__(self, sentences: Sequence[str]) -> list[bool]:
+        """Which of a document's sentences (in order) to parse."""
+        keep = [False] * len(sentences)
+        last = max((i for i, s in enumerate(sentences) if self.has_trigger(s)), default=-1)
+        first = next((i for i in range(last + 1) if self.has_actor(sentences[i])), None)
+        if first is None:
+            return keep
+        # an unknown name ("Evan Gershkovich freed ...") before the first actor cue may be
+        # what a later sentence refers to: the discourse starts there
+        first = next((i for i in range(first) if has_name(sentences[i])), first)
+        for i in range(first, last + 1):
+            keep[i] = True
+        return keep
+
+    def has_trigger(self, text: str) -> bool:
+        """True when a word of ``text`` is a form of a lexicon head word."""
+        forms = self.forms
+        for word in _LOWER_WORD.findall(text.lower()):
+            if word in forms or ("-" in word and any(p in forms for p in word.split("-"))):
+                return True
         return False
 
-    return keep
+    def has_actor(self, text: str) -> bool:
+        """True when ``text`` names a knowledge-base actor or a titled person."""
+        words = _NAME_WORD.findall(fold(text))
+        if _found(words, self._names):
+            return True
+        written = _NAME_WORD.findall(text)
+        if _found(written, self._acronyms):
+            return True
+        if len(words) != len(written):  # folding split a word: no safe alignment
+            return True
+        for i, word in enumerate(written[1:], start=1):
+            if word[:1].isupper() and _found(words[:i], self._titles, ending=i):
+                return True
+        return False
+
+
+def has_name(text: str) -> bool:
+    """True when ``text`` has two capitalised words in a row (particles such as "bin" or
+    "van" may come between): what the recogniser could take for a person's name."""
+    previous = False
+    for word in _NAME_WORD.findall(text):
+        if word[:1].isupper():
+            if previous:
+                return True
+            previous = True
+        elif word not in NAME_PARTICLES:
+            previous = False
+    return False
+
+
+def _by_first(keys: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:
+        if key:
+            index.setdefault(key[0], []).append(key)
+    return {first: tuple(v) for first, v in index.items()}
+
+
+def _found(words: Sequence[str], index: dict[str, tuple[tuple[str, ...], ...]],
+           ending: int | None = None) -> bool:
+    """True when some key of ``index`` occurs in ``words`` (ending at ``ending`` if given)."""
+    starts = range(len(words)) if ending is None else range(max(0, ending - 8), ending)
+    for i in starts:
+        for key in index.get(words[i], ()):
+            n = len(key)
+            if (ending is None or i + n == ending) and tuple(words[i:i + n]) == key:
+                return True
+    return False
+
+
+def make_prefilter(lexicon: Lexicon, kb: KnowledgeBase, titles: TitleGrammar) -> Prefilter:
+    """The pre-filter for these resources (see :class:`Prefilter`)."""
+    return Prefilter(lexicon, kb, titles)
 
 
 def _load_gazetteer() -> GazetteerLike | None:
@@ -117,7 +226,10 @@ class Pipeline:
 
     def process(self, document: Document) -> ExtractionResult:
         """Events and provisional actors of one document."""
-        parsed = self.nlp.parse_one(document)
+        return self._finish(self.nlp.parse_one(document))
+
+    def _finish(self, parsed: ParsedDocument) -> ExtractionResult:
+        document = parsed.document
         dateline = self.assembler.dateline_place(document)
         host = dateline.country if dateline is not None else self._guess_host(document)
         resolved = self.actors.resolve(parsed, host_country=host)
@@ -144,6 +256,9 @@ class Pipeline:
         return None
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[ExtractionResult]:
-        """One :class:`ExtractionResult` per document, streaming, in input order."""
-        for doc in documents:
-            yield self.process(doc)
+        """One :class:`ExtractionResult` per document, streaming, in input order.
+
+        Documents are parsed ``settings.batch_size`` at a time (their sentences go to
+        spaCy together), so a result comes out once its batch is parsed."""
+        for parsed in self.nlp.parse(documents):
+            yield self._finish(parsed)
