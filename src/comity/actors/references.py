@@ -263,7 +263,8 @@ class References:
         party = "party" in words or any(self._is_party(w) for w in words[:-1])
         sector = "PTY" if party else None
         office = info.office
-        if office is None or head_word in GENERIC_HEADS and office == "Party leader":
+        # "the Cambodian leader", "the Party leader": whoever leads, not one office
+        if office is None or (head_word in GENERIC_HEADS and office == "Party leader"):
             person = (state.last(country=country, sector=sector, subject=True,
                                  exclude_id=not_id)
                       or state.last(country=country, sector=sector, exclude_id=not_id))
