@@ -36,6 +36,9 @@ MEETING_GROUPS = frozenset({"delegation", "official", "counterpart", "team", "le
                             "authority", "negotiator", "lawmaker", "legislator"})
 #: modes of events that have no other party ("resigned")
 MONADIC_MODES = frozenset({"resign"})
+#: verbs that report what someone said
+REPORTING = frozenset({"say", "state", "tell", "add", "affirm", "stress", "note",
+                       "emphasise", "emphasize", "underline", "assert", "declare", "announce"})
 #: types whose recipient must be named as such (no search through the clause)
 DIPLOMATIC = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST"})
 #: organisation kinds (knowledge base) that act as their country
@@ -103,14 +106,19 @@ class Coder:
         """Events of every parsed sentence, in text order."""
         out: list[Coded] = []
         day = resolved.parsed.document.story_date
+        people: dict[str, Entity] = {}  # the last person named for each country
         for sent, mentions in zip(resolved.parsed.sentences, resolved.actors, strict=True):
             if sent.parsed and sent.tokens:
-                out.extend(self._sentence(sent, mentions, day, resolved.host_country))
+                out.extend(self._sentence(sent, mentions, day, resolved.host_country, people))
+            for m in mentions:
+                if m.entity.kind == "person" and m.entity.country:
+                    people[m.entity.country] = m.entity
         return out
 
     # ------------------------------------------------------------------ sentences
     def _sentence(self, sent: Sentence, mentions: tuple[ActorMention, ...],
-                  day: dt.date | None, host: str | None) -> list[Coded]:
+                  day: dt.date | None, host: str | None,
+                  people: dict[str, Entity] | None = None) -> list[Coded]:
         tree = Tree(sent.tokens, mentions, self._nationality)
         found: list[tuple[Token, Trigger]] = []
         for tok in sent.tokens:
@@ -151,7 +159,8 @@ class Coder:
             if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
                 continue
             prev = out[-1] if out else None
-            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev)
+            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev,
+                                   people or {})
             if coded is not None:
                 out.append(coded)
         return _prefer_persons(out)
@@ -224,7 +233,8 @@ class Coder:
     # ------------------------------------------------------------------ one event
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
                   triggers: dict[int, Trigger], day: dt.date | None, host: str | None,
-                  prev: Coded | None = None) -> Coded | None:
+                  prev: Coded | None = None, people: dict[str, Entity] | None = None
+                  ) -> Coded | None:
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
         if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
@@ -249,6 +259,10 @@ class Coder:
             recips = [m for m in recips if _consult_party(tree, m)]
         actor_ents = [self._state(e) for e in _entities(actors)]
         recip_ents = [self._state(e) for e in _entities(recips)]
+        if len(actor_ents) == 1 and actor_ents[0].kind == "country":
+            speaker = self._speaker(tree, tok, actor_ents[0].country)
+            if speaker is not None:  # "Lavrov said Russia appreciated ...": Lavrov did
+                actor_ents = [speaker]
         if trig.type == "PROTEST" and actors and all(
                 m.how not in {"nationality", "place"} for m in actors):
             # a state or an official "protests": a diplomatic protest, not a street one
@@ -258,6 +272,10 @@ class Coder:
         # collectives: "both sides agreed", "proposed the two sides continue"
         if actor_ents and actor_ents[0].kind == "collective":
             members = next((m.members for m in actors if m.members), ())
+            if people and all(e.kind == "country" for e in members) and all(
+                    e.country in people for e in members):
+                # "the two sides agreed" after their leaders were named: the leaders
+                members = tuple(people[e.country] for e in members if e.country)
             if len(members) >= 2:
                 actor_ents, recip_ents = [members[0]], [m for m in members[1:]]
                 symmetric = True
@@ -445,6 +463,19 @@ class Coder:
         verbs = [c for c in tree.kids(tok.i, "xcomp", "ccomp")]
         verbs += [c for v in verbs for c in tree.conjuncts(v)[1:] if c.pos in {"VERB", "AUX"}]
         return bool(verbs) and all(v.lemma.lower() in self.lexicon.vague for v in verbs)
+
+    def _speaker(self, tree: Tree, tok: Token, country: str | None) -> Entity | None:
+        """The person reporting a statement made in the name of their own country."""
+        cur, steps = tok, 0
+        while cur.head != cur.i and steps < 3 and cur.dep in {"conj", "ccomp"}:
+            head = tree.tokens[cur.head]
+            if cur.dep == "ccomp" and head.lemma.lower() in REPORTING:
+                subj, _ = tree.subjects(head.i)
+                people = [m.entity for s in subj for m in tree.actors_of(s)
+                          if m.entity.kind == "person" and m.entity.country == country]
+                return people[0] if people else None
+            cur, steps = head, steps + 1
+        return None
 
     def _governing_subject(self, tree: Tree, tok: Token) -> list[ActorMention]:
         """The actor of an enclosing clause when the verb's own subject is no actor: "X said
