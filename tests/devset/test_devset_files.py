@@ -8,7 +8,7 @@ import csv
 import datetime as dt
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +87,8 @@ def test_gold_covers_every_article_file_once() -> None:
 
 def test_gold_has_enough_articles_and_negatives() -> None:
     negatives = [a for a in GOLD_ARTICLES if not a["events"]]
-    assert len(GOLD_ARTICLES) >= 45
-    assert len(negatives) >= 10
+    assert len(GOLD_ARTICLES) >= 70
+    assert len(negatives) >= 12
 
 
 @pytest.mark.parametrize("article", GOLD_ARTICLES, ids=lambda a: a["file"])
@@ -173,6 +173,35 @@ def test_gold_clusters_agree_across_articles() -> None:
                 dates.setdefault(ev["cluster"], set()).add(ev["date"])
     spread = {c: d for c, d in dates.items() if len(d) > 1}
     assert not spread, f"meetings of one cluster on different days: {spread}"
+
+
+def test_gold_clusters_are_shared_across_articles() -> None:
+    """The cluster score needs real-world events reported by several articles (055-072 report
+    events of 001-054 again, as other outlets), and plans in one article held in another."""
+    reports: dict[str, set[str]] = defaultdict(set)
+    status: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for article in GOLD_ARTICLES:
+        for ev in article["events"]:
+            if not ev.get("optional"):
+                reports[ev["cluster"]].add(article["file"])
+            status[ev["cluster"]][ev["status"]].add(article["file"])
+    shared = [c for c, files in reports.items() if len(files) > 1]
+    assert len(shared) >= 45, shared
+    held_elsewhere = [
+        c for c, by in status.items()
+        if any(p != o for p in by["planned"] for o in by["occurred"])
+    ]
+    assert len(held_elsewhere) >= 10, held_elsewhere
+
+
+def test_gold_cluster_meetings_agree_on_country() -> None:
+    countries: dict[str, set[str]] = {}
+    for article in GOLD_ARTICLES:
+        for ev in article["events"]:
+            if ev["type"] == "CONSULT" and ev["location_country"] is not None:
+                countries.setdefault(ev["cluster"], set()).add(ev["location_country"])
+    spread = {c: k for c, k in countries.items() if len(k) > 1}
+    assert not spread, f"meetings of one cluster in different countries: {spread}"
 
 
 def test_devset_does_not_copy_seed_text(seeds_dir: Path) -> None:
