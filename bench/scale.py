@@ -57,22 +57,24 @@ def _documents(records: list[dict[str, Any]]) -> list[Any]:
                 if isinstance(d, Document)]
 
 
-def bare_spacy(texts: list[str], model: str, batch_size: int) -> tuple[float, int]:
-    """Seconds for ``nlp.pipe`` over ``texts`` (model loaded before the clock), peak MiB."""
+def bare_spacy(texts: list[str], model: str, batch_size: int) -> tuple[float, float, int]:
+    """Wall and CPU seconds for ``nlp.pipe`` over ``texts`` (model loaded before the
+    clock), peak MiB."""
     import spacy
 
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:8]))  # warm-up
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
-    return time.perf_counter() - start, int(_vmhwm_mib())
+    return time.perf_counter() - start, time.process_time() - cpu, int(_vmhwm_mib())
 
 
 def comity_extract(records: list[dict[str, Any]], prefilter: bool = True
-                   ) -> tuple[float, int, int, str]:
-    """Seconds for ``Pipeline.extract_many`` (loaded before the clock), events, peak MiB,
-    and the share of sentences that went to spaCy (the rest the pre-filter skipped)."""
+                   ) -> tuple[float, float, int, int, str]:
+    """Wall and CPU seconds for ``Pipeline.extract_many`` (loaded before the clock), events,
+    peak MiB, and the share of sentences that went to spaCy (the rest the pre-filter
+    skipped)."""
     from comity.pipeline import Pipeline
     from comity.settings import Settings
 
@@ -81,11 +83,11 @@ def comity_extract(records: list[dict[str, Any]], prefilter: bool = True
     list(pipeline.extract_many(docs[:4]))  # warm-up
     nlp = pipeline.nlp
     seen0, parsed0 = nlp.sentences_seen, nlp.sentences_parsed
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     events = sum(len(r.events) for r in pipeline.extract_many(docs))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     seen, parsed = nlp.sentences_seen - seen0, nlp.sentences_parsed - parsed0
-    return seconds, events, int(_vmhwm_mib()), f"{parsed}/{seen} sentences parsed"
+    return seconds, cpu, events, int(_vmhwm_mib()), f"{parsed}/{seen} sentences parsed"
 
 
 def _half(records: list[dict[str, Any]], barrier: Any, queue: Any) -> None:
@@ -188,42 +190,52 @@ def main() -> None:
         corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     dip = [r for r in records if r.get("topic") == "diplomacy"]
     n, n_dip = len(records), len(dip)
-    rows: list[tuple[str, int, float, str, str, str]] = []
+    rows: list[tuple[str, int, float, float | None, str, str, str]] = []
 
-    def add(name: str, docs: int, seconds: float, events: str, mem: str,
+    def add(name: str, docs: int, seconds: float, cpu: float | None, events: str, mem: str,
             note: str = "") -> None:
-        rows.append((name, docs, seconds, events, mem, note))
-        print(f"{name:<48} {docs:>5} docs {seconds:7.1f} s {docs / seconds:7.1f} docs/s "
-              f"events {events:>5}  peak {mem}  {note}", flush=True)
+        rows.append((name, docs, seconds, cpu, events, mem, note))
+        cpu_text = f"cpu {cpu:7.1f} s" if cpu is not None else " " * 13
+        print(f"{name:<48} {docs:>5} docs {seconds:7.1f} s {cpu_text} {docs / seconds:7.1f} "
+              f"docs/s events {events:>5}  peak {mem}  {note}  (load "
+              f"{os.getloadavg()[0]:.1f})", flush=True)
 
-    s, mem = _in_child(bare_spacy, [r["text"] for r in records], settings.spacy_model,
-                       settings.batch_size)
-    add("bare spaCy nlp.pipe, mixed", n, s, "-", f"{mem} MiB")
-    s, mem = _in_child(bare_spacy, [r["text"] for r in dip], settings.spacy_model,
-                       settings.batch_size)
-    add("bare spaCy nlp.pipe, diplomatic only", n_dip, s, "-", f"{mem} MiB")
-    s, ev, mem, note = _in_child(comity_extract, records)
-    add("comity extract, 1 process, mixed", n, s, str(ev), f"{mem} MiB", note)
-    s, ev, mem, note = _in_child(comity_extract, dip)
-    add("comity extract, 1 process, diplomatic only", n_dip, s, str(ev), f"{mem} MiB", note)
-    s, ev, mem, note = _in_child(comity_extract, records, False)
-    add("comity extract, 1 process, mixed, no prefilter", n, s, str(ev), f"{mem} MiB", note)
+    s, c, mem = _in_child(bare_spacy, [r["text"] for r in records], settings.spacy_model,
+                          settings.batch_size)
+    add("bare spaCy nlp.pipe, mixed", n, s, c, "-", f"{mem} MiB")
+    s, c, mem = _in_child(bare_spacy, [r["text"] for r in dip], settings.spacy_model,
+                          settings.batch_size)
+    add("bare spaCy nlp.pipe, diplomatic only", n_dip, s, c, "-", f"{mem} MiB")
+    s, c, ev, mem, note = _in_child(comity_extract, records)
+    add("comity extract, 1 process, mixed", n, s, c, str(ev), f"{mem} MiB", note)
+    s, c, ev, mem, note = _in_child(comity_extract, dip)
+    add("comity extract, 1 process, diplomatic only", n_dip, s, c, str(ev), f"{mem} MiB",
+        note)
+    s, c, ev, mem, note = _in_child(comity_extract, records, False)
+    add("comity extract, 1 process, mixed, no prefilter", n, s, c, str(ev), f"{mem} MiB",
+        note)
     s, ev, mems = two_processes(records)
-    add("comity extract, 2 processes, mixed", n, s, str(ev), " / ".join(f"{m} MiB"
-                                                                         for m in mems))
+    add("comity extract, 2 processes, mixed", n, s, None, str(ev),
+        " / ".join(f"{m} MiB" for m in mems))
     if not args.skip_spark:
         for cores in (1, 2):
             s, ev, peaks = spark_run(corpus, f"local[{cores}]", cores)
-            add(f"Spark local[{cores}], mixed", n, s, str(ev),
+            add(f"Spark local[{cores}], mixed", n, s, None, str(ev),
                 " / ".join(f"{m} MiB" for m in sorted(peaks.values())))
 
-    rate = {name: docs / secs for name, docs, secs, _, _, _ in rows}
+    rate = {name: docs / secs for name, docs, secs, _, _, _, _ in rows}
+    cpu_rate = {name: docs / cpu for name, docs, _, cpu, _, _, _ in rows if cpu}
     ratios = [
         ("comity extract / bare spaCy, diplomatic (target >= 0.8)",
          rate["comity extract, 1 process, diplomatic only"]
          / rate["bare spaCy nlp.pipe, diplomatic only"]),
         ("comity extract / bare spaCy, mixed (target >= 2)",
          rate["comity extract, 1 process, mixed"] / rate["bare spaCy nlp.pipe, mixed"]),
+        ("same, CPU time: comity extract / bare spaCy, diplomatic",
+         cpu_rate["comity extract, 1 process, diplomatic only"]
+         / cpu_rate["bare spaCy nlp.pipe, diplomatic only"]),
+        ("same, CPU time: comity extract / bare spaCy, mixed",
+         cpu_rate["comity extract, 1 process, mixed"] / cpu_rate["bare spaCy nlp.pipe, mixed"]),
         ("prefilter on / off, mixed", rate["comity extract, 1 process, mixed"]
          / rate["comity extract, 1 process, mixed, no prefilter"]),
         ("2 processes / 1 process", rate["comity extract, 2 processes, mixed"]
@@ -247,11 +259,14 @@ def main() -> None:
         f"{platform.python_version()}, model `{settings.spacy_model}`, load average at the "
         f"end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (other jobs shared the machine).",
         "", "Model loading is excluded; peak memory is VmHWM of each worker process (every "
-        "single-process run is in its own fresh process).", "",
-        "| run | documents | seconds | documents/s | events | peak RSS per worker | note |",
-        "|---|---:|---:|---:|---:|---|---|",
-        *(f"| {name} | {docs} | {secs:.1f} | {docs / secs:.1f} | {ev} | {mem} | {note} |"
-          for name, docs, secs, ev, mem, note in rows),
+        "single-process run is in its own fresh process); CPU seconds are the process's "
+        "own (single-process runs), steadier than wall time on a shared machine.", "",
+        "| run | documents | seconds | CPU seconds | documents/s | events | peak RSS per "
+        "worker | note |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+        *(f"| {name} | {docs} | {secs:.1f} | {f'{cpu:.1f}' if cpu else '-'} | "
+          f"{docs / secs:.1f} | {ev} | {mem} | {note} |"
+          for name, docs, secs, cpu, ev, mem, note in rows),
         "", "| ratio | value |", "|---|---:|",
         *(f"| {name} | {value:.2f}x |" for name, value in ratios), "",
     ]
