@@ -99,11 +99,20 @@ class Tree:
             m = self._mention_for(c, deep=deep)
             if m is not None and m not in out:
                 out.append(m)
-            if m is not None and m.how == "nationality":
-                # "Indonesian and Australian troops"
-                for adj in self.conjuncts(self.tokens[m.start])[1:]:
-                    ent = self.nationality(adj.text) if self.nationality else None
-                    if ent is not None:
+            if m is not None and m.entity.kind == "country":
+                # "Indonesian and Australian troops", "Thai and Cambodian troops"
+                first = self.tokens[m.start]
+                adjs = self.conjuncts(first)[1:]
+                if first.dep == "conj" and first.head != first.i:
+                    adjs.append(self.tokens[first.head])
+                for adj in adjs:
+                    if adj.pos not in {"ADJ", "PROPN"}:
+                        continue
+                    other = self.mention_at(adj.i)
+                    ent = other.entity if other is not None else (
+                        self.nationality(adj.text) if self.nationality else None)
+                    if ent is not None and ent.kind == "country" and ent.id not in {
+                            x.entity.id for x in out}:
                         out.append(ActorMention(sentence=-1, start=adj.i, end=adj.i + 1,
                                                 head=c.i, entity=ent, how="nationality"))
         return out
@@ -235,6 +244,14 @@ class Tree:
         agents = [o for a in self.kids(i, "agent") for o in self.kids(a.i, "pobj")]
         if agents:
             return agents, True
+        if depth < 3 and tok.dep == "pcomp" and tok.head != i:
+            prep = self.tokens[tok.head]
+            if prep.pos == "ADP" and prep.head != prep.i:
+                owner = self.tokens[prep.head]
+                if owner.pos in {"VERB", "AUX"}:  # "responded by downgrading relations"
+                    return self.subjects(owner.i, depth + 1)
+                if owner.pos in {"NOUN", "PROPN"} and owner.dep == "dobj":
+                    return [owner], False  # "accused Cambodian forces of firing rockets"
         if depth < 3 and tok.dep in INHERIT and tok.head != i:
             head = self.tokens[tok.head]
             if tok.dep == "conj" and tok.tag == "VBD" and head.tag != "VBD" \

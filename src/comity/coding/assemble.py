@@ -140,6 +140,8 @@ class Assembler:
             place = pm.place
             if place.resolution < 3:
                 continue
+            if not getattr(pm, "venue", False) and re.match(r"\s+[A-Z][a-z]", text[pm.end:]):
+                continue  # "the Ottawa Convention", "the Bangkok Post": part of a name
             if LOCATIVE.search(before) or getattr(pm, "venue", False):
                 return place
             if not re.match(r"\s*['’]s\b", text[pm.end:pm.end + 4]):
@@ -225,6 +227,9 @@ def _country_version(a: Event, b: Event) -> bool:
     pa, pb = (*a.actor, *a.recipient), (*b.actor, *b.recipient)
     if len(pa) != 2 or len(pb) != 2 or pa[0].id == pb[0].id:
         return False  # the actor is told once as a country, once as its people
+    if not (a.date is not None and a.date == b.date) and min(
+            m.sentence for m in (*a.mentions, *b.mentions)) > 1:
+        return False  # the same day, or a headline or lead restated further down
     if any(x.id != y.id and not _stands_for(x, y) and not _stands_for(y, x)
            for x, y in zip(pa, pb, strict=True)):
         return False
