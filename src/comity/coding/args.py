@@ -227,6 +227,14 @@ class Tree:
         return False
 
     # ------------------------------------------------------------------ verbs
+    def _surface_subject(self, i: int, depth: int) -> tuple[list[Token], bool]:
+        """The grammatical subject a dependent clause shares ("X was received by Y before
+        holding talks": X holds the talks, not Y)."""
+        passive = self.kids(i, "nsubjpass")
+        if passive and not self.kids(i, "nsubj"):
+            return passive, False
+        return self.subjects(i, depth)
+
     def subjects(self, i: int, depth: int = 0) -> tuple[list[Token], bool]:
         """Subject tokens of verb ``i`` (passive agents count) and whether passive."""
         subj = self.kids(i, "nsubj", "csubj")
@@ -249,7 +257,7 @@ class Tree:
             if prep.pos == "ADP" and prep.head != prep.i:
                 owner = self.tokens[prep.head]
                 if owner.pos in {"VERB", "AUX"}:  # "responded by downgrading relations"
-                    return self.subjects(owner.i, depth + 1)
+                    return self._surface_subject(owner.i, depth + 1)
                 if owner.pos in {"NOUN", "PROPN"} and owner.dep == "dobj":
                     return [owner], False  # "accused Cambodian forces of firing rockets"
         if depth < 3 and tok.dep in INHERIT and tok.head != i:
@@ -265,6 +273,8 @@ class Tree:
                                            "prompt", "force", "order", "call"}:
                     return objs, False
             if head.pos in {"VERB", "AUX"}:
+                if tok.dep in {"advcl", "xcomp", "pcomp"}:
+                    return self._surface_subject(head.i, depth + 1)
                 return self.subjects(head.i, depth + 1)
             if tok.dep == "acl" and head.pos in {"NOUN", "PROPN"}:
                 return [head], False
