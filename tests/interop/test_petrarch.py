@@ -217,3 +217,87 @@ def test_cli_import_petrarch_malformed_line_one_line_error_nothing_written(
     assert err.startswith(f"comity: error: {path}:501: unbalanced brackets"), err
     assert len(err.splitlines()) == 1
     assert not (kb_dir / PETRARCH_FILE).exists()
+
+
+LOCAL_PERSONS = [
+    '{"format": "comity-kb/persons", "version": 1}',
+    "# promoted by hand",
+    '{"id": "jane-roe", "name": "Jane Roe", "aliases": [], "note": "kept", '
+    '"roles": [{"office": "Mayor", "organisation": "roe-town", "country": "FRA", '
+    '"sector": "GOV", "start": "2009-03"}]}',
+    '{"id": "john-doe", "name": "John Doe"}',
+]
+LOCAL_ORGS = [
+    '{"format": "comity-kb/organisations", "version": 1}',
+    '{"id": "roe-town", "name": "Roe Town Council", "country": "FRA", "sector": "GOV"}',
+]
+
+
+def _local_kb(kb_dir: Path) -> Path:
+    """A local KB folder with a person file (and the organisation its role names)."""
+    kb_dir.mkdir()
+    (kb_dir / "organisations-local.jsonl").write_text("\n".join(LOCAL_ORGS) + "\n",
+                                                       encoding="utf-8")
+    local = kb_dir / "persons-local.jsonl"
+    local.write_text("\n".join(LOCAL_PERSONS) + "\n", encoding="utf-8")
+    return local
+
+
+def _files_with_id(kb_dir: Path, pid: str) -> list[str]:
+    return sorted(p.name for p in kb_dir.glob("persons*.jsonl")
+                  if any(json.loads(line).get("id") == pid
+                         for line in p.read_text(encoding="utf-8").splitlines()
+                         if line.startswith("{")))
+
+
+@pytest.mark.parametrize("times", [1, 2])
+def test_import_petrarch_merges_local_person_into_its_file(tmp_path: Path,
+                                                           times: int) -> None:
+    kb_dir = tmp_path / "kb"
+    local = _local_kb(kb_dir)
+    path = tmp_path / "small.txt"
+    path.write_text("JANE_ROE_\n+DR_JANE_ROE\n[FRAGOV 100101-150101]\n"
+                    "RICHARD_ROE_\n[FRAMIL >200101]\n"
+                    "HUN_SEN_\n[KHMGOV 930921-981130]\n"
+                    "NO_CODE_AT_ALL_\n", encoding="utf-8")
+    reports, texts = [], []
+    for _ in range(times):
+        reports.append(import_petrarch(path, kb_dir))
+        texts.append({p.name: p.read_text(encoding="utf-8") for p in kb_dir.iterdir()})
+    assert [(r.added, r.merged, r.skipped) for r in reports] == \
+        [(1, 2, 1), (0, 3, 1)][:times]
+    assert reports[0].also == [str(local)]
+    assert f"(and merged into {local})" in reports[0].summary()
+    if times == 2:   # nothing new: the files stay as they were
+        assert reports[1].also == [] and texts[1] == texts[0]
+    kb = load_kb([kb_dir])
+    jane = kb.persons["jane-roe"]
+    assert [(r.office, r.organisation, r.start, r.end) for r in jane.roles] == [
+        ("Mayor", "roe-town", dt.date(2009, 3, 1), None),
+        ("Government (FRAGOV)", None, dt.date(2010, 1, 1), dt.date(2015, 1, 1))]
+    assert jane.aliases == ("Dr Jane Roe",)
+    assert _files_with_id(kb_dir, "jane-roe") == ["persons-local.jsonl"]
+    assert _files_with_id(kb_dir, "richard-roe") == [PETRARCH_FILE]
+    assert _files_with_id(kb_dir, "hun-sen") == [PETRARCH_FILE]
+    lines = local.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == LOCAL_PERSONS[:2] and lines[3] == LOCAL_PERSONS[3]
+    jane_rec = json.loads(lines[2])
+    assert jane_rec["note"] == "kept" and jane_rec["roles"][0]["start"] == "2009-03"
+
+
+def test_import_petrarch_local_person_then_cli_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from comity.cli import main
+
+    kb_dir = tmp_path / "kb"
+    _local_kb(kb_dir)
+    path = tmp_path / "small.txt"
+    path.write_text("JOHN_DOE_\n[USAGOV]\n", encoding="utf-8")
+    for _ in range(2):
+        assert main(["actors", "import-petrarch", str(path), "--kb-dir",
+                     str(kb_dir)]) == 0
+        out = capsys.readouterr().out.strip()
+        assert out.startswith("0 persons added, 1 merged, 0 skipped"), out
+    john = load_kb([kb_dir]).persons["john-doe"]
+    assert [(r.country, r.sector) for r in john.roles] == [("USA", "GOV")]
+    assert _files_with_id(kb_dir, "john-doe") == ["persons-local.jsonl"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from comity.actors.kb import SECTORS, Person, load_kb
+from comity.actors.kb import SECTORS, Person, kb_files, load_kb
 from comity.errors import DataFileError
 from comity.interop.codes import CodeTables, code_tables
 from comity.model import Role
@@ -82,10 +82,13 @@ class ImportReport:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     path: str = ""
+    also: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One line for people: the counts, and where the file was written."""
+        """One line for people: the counts, and where the files were written."""
         where = f" into {self.path}" if self.path else ""
+        if self.also:
+            where += f" (and merged into {', '.join(self.also)})"
         text = (f"{self.added} persons added, {self.merged} merged, {self.skipped} "
                 f"skipped{where}")
         if self.errors:
@@ -235,19 +238,20 @@ def _person_record(p: Person) -> dict[str, Any]:
         rec["gender"] = p.gender
     if p.wikidata:
         rec["wikidata"] = p.wikidata
-    roles = []
-    for r in p.roles:
-        role: dict[str, Any] = {"office": r.office}
-        for key in ("organisation", "country", "sector"):
-            if getattr(r, key):
-                role[key] = getattr(r, key)
-        if r.start:
-            role["start"] = r.start.isoformat()
-        if r.end:
-            role["end"] = r.end.isoformat()
-        roles.append(role)
-    rec["roles"] = roles
+    rec["roles"] = [_role_record(r) for r in p.roles]
     return rec
+
+
+def _role_record(r: Role) -> dict[str, Any]:
+    role: dict[str, Any] = {"office": r.office}
+    for key in ("organisation", "country", "sector"):
+        if getattr(r, key):
+            role[key] = getattr(r, key)
+    if r.start:
+        role["start"] = r.start.isoformat()
+    if r.end:
+        role["end"] = r.end.isoformat()
+    return role
 
 
 def _role_key(r: Role) -> tuple[Any, ...]:
@@ -258,10 +262,13 @@ def import_petrarch(path: Path, kb_dir: Path) -> ImportReport:
     """Import a PETRARCH dictionary into ``kb_dir/persons-petrarch.jsonl``.
 
     Entries whose canonical name (or a synonym) matches a person already in the knowledge
-    base (bundled, or in ``kb_dir``) are merged: new roles and aliases are added and the
-    person is written with its id, overriding the bundled record. Other entries are added
-    as new persons; entries with no usable code are skipped (reasons in ``errors``). The
-    written file is validated by loading the knowledge base before it replaces the old one.
+    base (bundled, or in ``kb_dir``) are merged: new roles and aliases are added. A person
+    of another persons file of ``kb_dir`` (``persons-local.jsonl``) is updated in that
+    file, its record otherwise kept as written, since an id may appear only once in a
+    folder; any other is written to ``persons-petrarch.jsonl`` with its id, overriding
+    the bundled record. Other entries are added as new persons; entries with no usable
+    code are skipped (reasons in ``errors``). The folder as it will be is validated by
+    loading the knowledge base before any file is replaced.
     """
     path, kb_dir = Path(path), Path(kb_dir)
     dictionary = parse_petrarch(path)
@@ -272,6 +279,10 @@ def import_petrarch(path: Path, kb_dir: Path) -> ImportReport:
     written: dict[str, Person] = {}
     if out_path.is_file():
         written = {pid: kb.persons[pid] for pid in _ids_in(out_path) if pid in kb.persons}
+    # persons of the folder's other persons files are merged where they are
+    local = {pid: f for kind, f in (kb_files(kb_dir) if kb_dir.is_dir() else [])
+             if kind == "persons" and f.name != PETRARCH_FILE for pid in _ids_in(f)}
+    updated: dict[str, Person] = {}
     by_key: dict[str, Person] = {}
     for p in kb.persons.values():
         for alias in (p.name, *p.aliases):
@@ -295,7 +306,7 @@ def import_petrarch(path: Path, kb_dir: Path) -> ImportReport:
         match = next((by_key[k] for k in map(name_key, (name, *aliases)) if k in by_key),
                      None)
         if match is not None:
-            current = written.get(match.id, match)
+            current = written.get(match.id) or updated.get(match.id) or match
             have = {_role_key(r) for r in current.roles}
             new_roles = [r for r in roles if _role_key(r) not in have]
             known = {name_key(a) for a in (current.name, *current.aliases)}
@@ -305,7 +316,7 @@ def import_petrarch(path: Path, kb_dir: Path) -> ImportReport:
                             aliases=(*current.aliases, *new_aliases), short=current.short,
                             gender=current.gender, wikidata=current.wikidata,
                             roles=(*current.roles, *new_roles))
-            written[current.id] = merged
+            (updated if current.id in local else written)[current.id] = merged
             for a in (merged.name, *merged.aliases):
                 by_key[name_key(a)] = merged
             report.merged += 1
@@ -320,12 +331,20 @@ def import_petrarch(path: Path, kb_dir: Path) -> ImportReport:
         for a in (name, *aliases):
             by_key.setdefault(name_key(a), person)
         report.added += 1
-    _write_persons(out_path, written.values())
+    contents = {out_path: _persons_text(written.values())}
+    for f in dict.fromkeys(local[pid] for pid in updated):
+        text = _merged_text(f, {pid: (kb.persons[pid], p) for pid, p in updated.items()
+                                if local[pid] == f})
+        if text is not None:
+            contents[f] = text
+            report.also.append(str(f))
+    _write_files(kb_dir, contents)
     log.info("%s: %s", path, report.summary())
     return report
 
 
 def _ids_in(path: Path) -> list[str]:
+    """Ids of the records of a knowledge-base file (already validated by ``load_kb``)."""
     ids = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip().startswith("{"):
@@ -335,23 +354,66 @@ def _ids_in(path: Path) -> list[str]:
     return ids
 
 
-def _write_persons(out_path: Path, persons: Iterable[Person]) -> None:
-    """Write the persons file atomically, after checking it loads as a knowledge base."""
-    out_path.parent.mkdir(parents=True, exist_ok=True)
+def _persons_text(persons: Iterable[Person]) -> str:
+    """The persons file written by the import."""
     lines = [json.dumps({"format": "comity-kb/persons", "version": 1}),
              "# Persons imported from PETRARCH/Phoenix actor dictionaries "
              "(comity actors import-petrarch)."]
     lines += [json.dumps(_person_record(p), ensure_ascii=False) for p in persons]
-    fd, tmp = tempfile.mkstemp(prefix=".persons-petrarch-", suffix=".tmp",
-                               dir=out_path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-        with tempfile.TemporaryDirectory() as check_dir:
-            Path(check_dir, PETRARCH_FILE).write_text("\n".join(lines) + "\n",
-                                                      encoding="utf-8")
+    return "\n".join(lines) + "\n"
+
+
+def _merged_text(path: Path, changes: dict[str, tuple[Person, Person]]) -> str | None:
+    """``path`` with the records of ``changes`` (id -> (as loaded, merged)) given the
+    merged person's added aliases and roles; other lines and fields are kept as written.
+    None when nothing is added."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    changed = False
+    for n, line in enumerate(lines):
+        if not line.strip().startswith("{"):
+            continue
+        rec = json.loads(line)
+        if rec.get("id") not in changes:
+            continue
+        before, after = changes[rec["id"]]
+        if after.aliases == before.aliases and after.roles == before.roles:
+            continue
+        changed = True
+        rec["aliases"] = [*rec.get("aliases", []), *after.aliases[len(before.aliases):]]
+        rec["roles"] = [*rec.get("roles", []),
+                        *(_role_record(r) for r in after.roles[len(before.roles):])]
+        lines[n] = json.dumps(rec, ensure_ascii=False)
+    return "\n".join(lines) + "\n" if changed else None
+
+
+def _write_files(kb_dir: Path, contents: dict[Path, str]) -> None:
+    """Write ``contents`` (path -> text) into ``kb_dir``, after checking that the folder
+    with them loads as a knowledge base; each file is replaced atomically."""
+    kb_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as check_dir:
+        for _, f in kb_files(kb_dir):
+            if f not in contents:
+                Path(check_dir, f.name).write_bytes(f.read_bytes())
+        for f, text in contents.items():
+            Path(check_dir, f.name).write_text(text, encoding="utf-8")
+        try:
             load_kb([Path(check_dir)])
-        os.replace(tmp, out_path)
+        except DataFileError as exc:   # name the files of kb_dir, not their copies
+            where = Path(exc.path)
+            real = kb_dir / where.name if where.parent == Path(check_dir) else where
+            raise DataFileError("the import would leave the folder invalid: "
+                                + exc.reason.replace(check_dir, str(kb_dir)),
+                                real, exc.line) from exc
+    tmps: list[tuple[str, Path]] = []
+    try:
+        for f, text in contents.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{f.stem}-", suffix=".tmp", dir=kb_dir)
+            tmps.append((tmp, f))
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        for tmp, f in tmps:
+            os.replace(tmp, f)
     finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for tmp, _ in tmps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
