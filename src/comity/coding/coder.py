@@ -257,8 +257,8 @@ class Coder:
         if trig.type == "CONSULT":  # "welcomed the British government's approach"
             actors = [m for m in actors if _consult_party(tree, m)]
             recips = [m for m in recips if _consult_party(tree, m)]
-        actor_ents = [self._state(e) for e in _entities(actors)]
-        recip_ents = [self._state(e) for e in _entities(recips)]
+        actor_ents = _people_first([self._state(e) for e in _entities(actors)])
+        recip_ents = _people_first([self._state(e) for e in _entities(recips)])
         if len(actor_ents) == 1 and actor_ents[0].kind == "country":
             speaker = self._speaker(tree, tok, actor_ents[0].country)
             if speaker is not None:  # "Lavrov said Russia appreciated ...": Lavrov did
@@ -640,6 +640,13 @@ class Coder:
                 break
             cur, steps = head, steps + 1
         return "occurred"
+
+
+def _people_first(ents: list[Entity]) -> list[Entity]:
+    """Drop a country named beside one of its people ("Wong and his Malaysian counterpart
+    Anwar Ibrahim"): countries are parties only when no person is named."""
+    named = {e.country for e in ents if e.kind == "person" and e.country}
+    return [e for e in ents if not (e.kind == "country" and e.country in named)]
 
 
 def _consult_party(tree: Tree, m: ActorMention) -> bool:
