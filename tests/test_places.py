@@ -51,6 +51,15 @@ LOOKUPS = [
     ("Lao PDR", None, "Laos", "LAO", 1),
     ("the U.S.", None, "United States", "USA", 1),
     ("Mekong Delta", None, "Mekong Delta", "VNM", 2),
+    # provinces: regions with a centroid
+    ("Champasak", None, "Champasak", "LAO", 2),
+    ("Champassak", None, "Champasak", "LAO", 2),
+    ("Attapeu", None, "Attapeu", "LAO", 2),
+    ("Kien Giang", None, "Kien Giang", "VNM", 2),
+    ("Kiên Giang", None, "Kien Giang", "VNM", 2),
+    ("Dak Lak", None, "Dak Lak", "VNM", 2),
+    ("Đắk Lắk", None, "Dak Lak", "VNM", 2),
+    ("Daklak", None, "Dak Lak", "VNM", 2),
     # venues by country
     ("Royal Palace", "KHM", "Phnom Penh", "KHM", 4),
     ("Royal Palace", "THA", "Bangkok", "THA", 4),
@@ -83,6 +92,24 @@ def test_lookup_resolves(gaz: Gazetteer, name: str, country: str | None, canonic
     assert (place.name, place.country, place.resolution) == (canonical, iso3, resolution)
     assert place.lat is not None and place.lon is not None
     assert place.text == name
+
+
+# (province, its capital in GeoNames): the centroid lies near the capital (Attapeu's,
+# Samakhixay, is too small for the GeoNames cities)
+PROVINCE_CAPITALS = [
+    ("Champasak", "Pakse"), ("Kiên Giang", "Rach Gia"), ("Đắk Lắk", "Buon Ma Thuot"),
+]
+
+
+@pytest.mark.parametrize(("province", "capital"), PROVINCE_CAPITALS)
+def test_lookup_province_centroid_near_capital(gaz: Gazetteer, province: str,
+                                               capital: str) -> None:
+    place = gaz.lookup(province)
+    city = gaz.lookup(capital, place.country if place else None)
+    assert place is not None and place.resolution == 2 and place.geonameid is None
+    assert city is not None and city.resolution == 4 and city.country == place.country
+    assert place.lat == pytest.approx(city.lat, abs=0.6)
+    assert place.lon == pytest.approx(city.lon, abs=0.6)
 
 
 def test_lookup_ignored_name_with_country_hint(gaz: Gazetteer) -> None:
@@ -147,6 +174,9 @@ RUNNING = [
     ("He will travel to the northeastern city of Harbin on Friday", None,
      [("Harbin", "Harbin", False)]),
     ("They first met in Bali a year ago.", None, [("Bali", "Bali", False)]),
+    ("Officials of Champasak and Attapeu provinces visited Kiên Giang and Đắk Lắk.", None,
+     [("Champasak", "Champasak", False), ("Attapeu", "Attapeu", False),
+      ("Kiên Giang", "Kien Giang", False), ("Đắk Lắk", "Dak Lak", False)]),
 ]
 
 
