@@ -45,6 +45,10 @@ LEAD_VERBS = frozenset({"lead", "head"})
 Add = Callable[..., None]
 
 
+#: offices whose holders "the two leaders" refers to
+LEADER_OFFICES = ("president", "prime minister", "premier", "chancellor", "general secretary",
+                  "king", "sultan", "emperor", "chairman", "leader", "head of state")
+
 def np_start(toks: tuple[Token, ...], head: int) -> int | None:
     """Index of the determiner or possessor opening the noun phrase headed by ``head``."""
     kids = [t for t in toks if t.head == head and t.i < head]
@@ -170,6 +174,8 @@ class References:
         pair: tuple[Entity, ...] | None = None
         if role in self.stage.titles.office_heads:   # "the two ministers"
             pair = state.pair(lambda p: role in fold(p.title or ""))
+        if pair is None and role in {"leader", "head", "chief"}:  # "the two leaders"
+            pair = state.pair(lambda p: any(w in fold(p.title or "") for w in LEADER_OFFICES))
         pair = pair or state.pair()
         if pair is None:
             return
