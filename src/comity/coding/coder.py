@@ -162,7 +162,7 @@ class Coder:
             coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev,
                                    people or {})
             if coded is not None:
-                out.append(coded)
+                out.extend(_one_per_recipient(coded))
         return _prefer_persons(out)
 
     def _trigger(self, tree: Tree, tok: Token) -> Trigger | None:
@@ -291,8 +291,9 @@ class Coder:
             symmetric = True
         if trig.frame == "obj>subj":
             actor_ents, recip_ents = recip_ents, actor_ents
-        if len(actor_ents) >= 2 and not recip_ents and (trig.type in SYMMETRIC_TYPES
-                                                         or trig.type == "RETREAT"
+        two_states = len({a.country for a in actor_ents if a.kind == "country"}) >= 2
+        if len(actor_ents) >= 2 and (not recip_ents or two_states) and (
+                trig.type in SYMMETRIC_TYPES or trig.type == "RETREAT"
                                                          or trig.cameo == "057"):
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
             symmetric = True
@@ -347,7 +348,7 @@ class Coder:
             trig = replace(trig, type="CONCEDE", cameo="080")
         start, end = _evidence(sent, tok)
         return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
-                     recipients=tuple(recip_ents[:1]),
+                     recipients=tuple(recip_ents),
                      participants=tuple(participants) + tuple(actor_ents[1:]),
                      mode=mode, status=status, symmetric=symmetric, start=start, end=end)
 
@@ -640,6 +641,16 @@ class Coder:
                 break
             cur, steps = head, steps + 1
         return "occurred"
+
+
+def _one_per_recipient(c: Coded) -> list[Coded]:
+    """"X met the Prime Minister and the Party General Secretary": one meeting with each
+    person; otherwise the event keeps its first recipient."""
+    rec = c.recipients
+    if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
+            and all(r.kind == "person" for r in rec) and len({r.country for r in rec}) == 1:
+        return [replace(c, recipients=(r,)) for r in rec]
+    return [replace(c, recipients=rec[:1])]
 
 
 def _people_first(ents: list[Entity]) -> list[Entity]:
