@@ -13,6 +13,7 @@ from comity.model import ActorMention, Entity, Token
 HOST_VERBS = frozenset({"receive", "welcome", "host", "greet"})
 GUEST_VERBS = frozenset({"pay", "call", "visit"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Discourse:
         persons = [m for m in found if m.entity.kind == "person"]
         for m in persons:
             head = toks[m.head]
+            while head.dep == "appos" and head.head != head.i:
+                head = toks[head.head]  # "HÀ NỘI — Party General Secretary Tô Lâm received"
             if head.dep not in SUBJECT_DEPS:
                 continue
             verb = toks[head.head]
@@ -106,8 +109,9 @@ def _governed_by(toks: tuple[Token, ...], i: int, verb: int) -> bool:
     """True when token ``i`` hangs (through objects and prepositions) from ``verb``."""
     seen = 0
     while toks[i].head != i and seen < 6:
-        if toks[i].dep in SUBJECT_DEPS:
-            return False
+        if toks[i].dep in SUBJECT_DEPS or toks[i].dep in CLAUSES or (
+                toks[i].dep == "conj" and toks[i].pos in {"VERB", "AUX"}):
+            return False  # the verb's subject, or inside another clause ("asked him to ...")
         i = toks[i].head
         if i == verb:
             return True
