@@ -282,7 +282,7 @@ class Coder:
         if len(recip_ents) == 1 and recip_ents[0].kind == "collective":
             members = next((m.members for m in recips if m.members), ())
             others = [m for m in members if m.id not in {a.id for a in actor_ents}]
-            recip_ents = others[:1]
+            recip_ents = others
         if not actor_ents and prev is not None and trig.pos == "NOUN" \
                 and prev.trigger.type == trig.type and self._added_to(tree, prev.token, tok):
             actor_ents = list(prev.actors)  # "co-chaired X, along with the meeting among Y"
@@ -306,7 +306,10 @@ class Coder:
             # "proposed that Vietnam and Cambodia expand trade": the other party
             recip_ents = [r for r in recip_ents if r.country not in own]
         # one recipient for statements: a person is preferred to a country
-        if recip_ents and trig.type != "CONSULT":
+        states = [r for r in recip_ents if r.kind == "country"]
+        several_states = len(states) == len(recip_ents) >= 2 and len(
+            {r.country for r in states}) == len(states)
+        if recip_ents and trig.type != "CONSULT" and not several_states:
             persons = [r for r in recip_ents if r.kind == "person"]
             recip_ents = persons[:1] or recip_ents[:1]
             if recip_ents[0].kind == "country" and trig.type in STATEMENT_TYPES:
@@ -649,6 +652,9 @@ def _one_per_recipient(c: Coded) -> list[Coded]:
     rec = c.recipients
     if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
             and all(r.kind == "person" for r in rec) and len({r.country for r in rec}) == 1:
+        return [replace(c, recipients=(r,)) for r in rec]
+    if c.trigger.type != "CONSULT" and len(rec) > 1 and all(r.kind == "country" for r in rec):
+        # "urged Thailand and Cambodia to cease fire": one appeal to each
         return [replace(c, recipients=(r,)) for r in rec]
     return [replace(c, recipients=rec[:1])]
 
