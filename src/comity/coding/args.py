@@ -21,7 +21,7 @@ LIGHT_VERBS = frozenset({
     "start", "launch", "kick", "receive", "accept", "issue", "send", "deliver", "lodge",
     "impose", "announce", "stage", "carry", "undertake", "return", "preside", "depart",
     "leave", "arrive", "head", "embark", "set", "continue", "wrap", "conclude", "end",
-    "complete", "finish", "take", "witness", "go",
+    "complete", "finish", "take", "witness", "go", "tell",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 

@@ -358,6 +358,12 @@ class Coder:
     def _verb_args(self, tree: Tree, tok: Token, trig: Trigger
                    ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
         subj_toks, passive = tree.subjects(tok.i)
+        head = tree.tokens[tok.head]
+        if trig.type in STATEMENT_TYPES and tok.dep == "conj" and head.dep == "ccomp" \
+                and tree.tokens[head.head].lemma.lower() in REPORTING:
+            # "Bessent said that China's decision was a mistake and urged Beijing to ...":
+            # the parser hangs the second statement on the reported clause
+            subj_toks, passive = tree.subjects(head.head)
         if passive and all(s.dep == "nsubjpass" for s in subj_toks):
             subj_toks = []  # "X was arrested": the patient is no actor
         actors = [m for s in subj_toks for m in tree.actors_of(s)]
@@ -560,6 +566,12 @@ class Coder:
                 return senders, hosts, []
         for o in tree.prep_objects(tok.i, trig.preps):
             recips.extend(tree.actors_of(o))
+        if not recips and actors and governing is not None and governing.pos == "ADP" \
+                and governing.head != governing.i:
+            verb = tree.tokens[governing.head]
+            if verb.pos == "VERB":  # "told X in a phone call"
+                recips.extend(m for o in tree.kids(verb.i, "dobj", "dative")
+                              for m in tree.actors_of(o))
         if not recips and trig.type in {"REQUEST", "AGREE"}:
             for c in tree.kids(tok.i, "acl", "ccomp", "relcl"):  # "the request that Japan help"
                 for s in tree.kids(c.i, "nsubj"):
