@@ -401,6 +401,10 @@ class Coder:
         rockets into Thailand's Surin province", "closed the checkpoints with Cambodia"),
         nearest to the trigger, never the actor's own country."""
         own = clause_tokens(tree.tokens, tok, with_modifiers=True)
+        if tok.dep == "conj" and tok.head != tok.i and tree.tokens[tok.head].pos == "VERB":
+            # "rammed and boarded two Philippine boats, seized seven rifles": the
+            # coordinated verbs share their other party
+            own |= clause_tokens(tree.tokens, tree.tokens[tok.head], with_modifiers=True)
         subj = {j for s in tree.subjects(tok.i)[0] for j in tree.subtree(s.i)}
         mine = {a.id for a in actors} | {a.country for a in actors if a.country}
         for j in sorted(own - subj - {tok.i}, key=lambda j: abs(j - tok.i)):
