@@ -109,7 +109,8 @@ class Coder:
         people: dict[str, Entity] = {}  # the last person named for each country
         for sent, mentions in zip(resolved.parsed.sentences, resolved.actors, strict=True):
             if sent.parsed and sent.tokens:
-                out.extend(self._sentence(sent, mentions, day, resolved.host_country, people))
+                found = self._sentence(sent, mentions, day, resolved.host_country, people)
+                out.extend(_acceptances(found, out))
             for m in mentions:
                 if m.entity.kind == "person" and m.entity.country:
                     people[m.entity.country] = m.entity
@@ -331,7 +332,7 @@ class Coder:
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents)
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST"} \
-                and trig.mode not in MONADIC_MODES:
+                and trig.mode not in MONADIC_MODES and trig.lemma != "accept":
             return None  # a dyadic event without its other party says too little
         if not recip_ents and trig.type == "CONSULT" and mode == "visit" and host \
                 and host in self.kb.countries and all(a.country != host for a in actor_ents):
@@ -660,6 +661,23 @@ class Coder:
                 break
             cur, steps = head, steps + 1
         return "occurred"
+
+
+def _acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
+    """"... and the President accepted the invitation": an acceptance answers the last
+    invitation made to its actor (in this sentence or an earlier one)."""
+    out: list[Coded] = []
+    for c in found:
+        if c.trigger.lemma == "accept" and c.trigger.type == "AGREE" and c.actors:
+            who = c.actors[0].id
+            invite = next((o for o in reversed([*before, *out]) if o.trigger.cameo == "036"
+                           and o.recipients and o.recipients[0].id == who and o.actors), None)
+            if invite is not None:
+                c = replace(c, recipients=invite.actors[:1])
+            elif not c.recipients:
+                continue
+        out.append(c)
+    return out
 
 
 def _one_per_recipient(c: Coded) -> list[Coded]:
