@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-from comity.coding.clause import clause_ranges, inside
+from comity.coding.clause import anchor, clause_ranges, inside
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.datafile import tsv_rows
@@ -87,7 +87,8 @@ class Assembler:
             ranges = clause_ranges(c.sentence.tokens, c.token, c.sentence.start,
                                    statement=c.trigger.type in {"AGREE", "REQUEST"})
             date, date_text, precision = self._date(c, story, current_date, ranges)
-            if date is not None and precision == "day" and c.status == "occurred":
+            if date is not None and precision == "day" and c.status == "occurred" \
+                    and _main_clause(c):
                 current_date = (date, date_text or "", precision)
             place = self._place(c, resolved.host_country, ranges)
             if place is not None and place.resolution >= 3 and c.status == "occurred":
@@ -173,6 +174,20 @@ class Assembler:
             story_date=doc.story_date, location=location, intensity=intensity,
             goldstein=goldstein, quad=quad, mentions=(mention,), kind=kind,
             trigger=c.token.text, symmetric=c.symmetric, num_mentions=1, num_sources=1)
+
+
+def _main_clause(c: Coded) -> bool:
+    """True when the event is told in the sentence's main clause (its date then sets the
+    scene for what follows; a date in a relative or subordinate clause does not)."""
+    toks = c.sentence.tokens
+    cur = anchor(toks, c.token)
+    for _ in range(len(toks)):
+        if cur.dep in {"relcl", "acl"}:
+            return False  # "the meeting which he co-chaired on Jan 9"
+        if cur.head == cur.i:
+            return True
+        cur = toks[cur.head]
+    return True
 
 
 def _within(day: dt.date, start: dt.date, precision: str) -> bool:

@@ -225,6 +225,9 @@ class Coder:
             other = triggers.get(head.i)
             if other is not None and other.type in CONTENT_TYPES and cur.dep != "dobj":
                 return True
+            if other is not None and other.type == "SUPPORT" and cur.dep == "prep" \
+                    and cur.text.lower() in {"for", "on"}:
+                return True  # "thanked X for their assistance": what was praised
             if cur.dep in {"pobj", "prep"} and head.pos in {"NOUN", "PROPN"} \
                     and other is not None and other.type in CONTENT_TYPES:
                 return True
