@@ -417,7 +417,11 @@ class ActorStage:
     def _short_names(self, toks: tuple[Token, ...], covered: list[bool], state: Discourse,
                      add: Callable[..., None]) -> None:
         for t in toks:
-            if covered[t.i] or t.pos != "PROPN":
+            # a capitalised word naming a person met before, whatever the tagger made of
+            # it ("Takebe congratulated ..." at the start of a sentence)
+            if covered[t.i] or not (t.pos == "PROPN" or (t.text[:1].isupper()
+                                                         and t.pos in {"NOUN", "ADJ", "VERB",
+                                                                       "X", "ADV"})):
                 continue
             for n in (2, 1):   # "Abdul Razak", then "Razak"
                 if t.i + n > len(toks) or any(covered[t.i:t.i + n]):
