@@ -378,6 +378,13 @@ class Coder:
             tok.i, "nsubjpass")
         for o in objs:
             recips.extend(tree.actors_of(o))
+            if not recips and trig.type == "SUPPORT" and any(
+                    k.text.lower() in {"his", "her", "their"} for k in tree.kids(o.i, "poss")):
+                # "welcomed Takebe and appreciated his contributions": the person just named
+                mine = {m.entity.id for m in actors}
+                named = [m for m in tree.mentions if m.end <= o.i and m.entity.kind == "person"
+                         and m.entity.id not in mine]
+                recips.extend(named[-1:])
             if not recips and trig.type in STATEMENT_TYPES | {"SUPPORT"}:
                 recips.extend(self._owner_in(tree, o))
             if trig.type in STATEMENT_TYPES and all(r.entity.kind != "person" for r in recips):
