@@ -87,8 +87,16 @@ class Discourse:
         persons = [m for m in found if m.entity.kind == "person"]
         for m in persons:
             head = toks[m.head]
-            while head.dep == "appos" and head.head != head.i:
-                head = toks[head.head]  # "HÀ NỘI — Party General Secretary Tô Lâm received"
+            for _ in range(6):
+                # "HÀ NỘI — Party General Secretary Tô Lâm received", "Secretary General ...
+                # and President of the Lao PDR Thongloun Sisoulith received": climb the
+                # title phrase to its subject
+                if head.head == head.i or head.dep not in {"appos", "pobj", "prep", "conj",
+                                                           "compound"}:
+                    break
+                if head.dep == "prep" and head.text.lower() != "of":
+                    break
+                head = toks[head.head]
             if head.dep not in SUBJECT_DEPS:
                 continue
             verb = toks[head.head]
@@ -109,7 +117,9 @@ def _governed_by(toks: tuple[Token, ...], i: int, verb: int) -> bool:
     """True when token ``i`` hangs (through objects and prepositions) from ``verb``."""
     seen = 0
     while toks[i].head != i and seen < 6:
-        if toks[i].dep in SUBJECT_DEPS or toks[i].dep in CLAUSES or (
+        if toks[i].dep == "acl" and toks[i].lemma.lower() in {"lead", "head"}:
+            pass  # "received a delegation led by X": X is the guest
+        elif toks[i].dep in SUBJECT_DEPS or toks[i].dep in CLAUSES or (
                 toks[i].dep == "conj" and toks[i].pos in {"VERB", "AUX"}):
             return False  # the verb's subject, or inside another clause ("asked him to ...")
         i = toks[i].head

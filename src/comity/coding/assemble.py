@@ -91,6 +91,8 @@ class Assembler:
                     and _main_clause(c):
                 current_date = (date, date_text or "", precision)
             place = self._place(c, resolved.host_country, ranges)
+            if place is None and current_place is None and c.mode != "phone":
+                place = self._place(c, resolved.host_country, None)  # nothing better yet
             if place is not None and place.resolution >= 3 and c.status == "occurred":
                 current_place = (place, date if precision == "day" else None)
             location = place
@@ -126,14 +128,16 @@ class Assembler:
             return current
         return None, None, None
 
-    def _place(self, c: Coded, host: str | None, ranges: list[tuple[int, int]]
+    def _place(self, c: Coded, host: str | None, ranges: list[tuple[int, int]] | None
                ) -> Place | None:
+        """The event's place: from its own clause (``ranges``), or the whole sentence."""
         if self.gazetteer is None:
             return None
         text = c.sentence.text
         best: Place | None = None
         found = list(self.gazetteer.find_places(text, host))
-        own = [pm for pm in found if inside(ranges, pm.start, pm.end)]
+        own = found if ranges is None else [pm for pm in found
+                                            if inside(ranges, pm.start, pm.end)]
         for pm in own:
             before = text[max(0, pm.start - 30):pm.start]
             if DEPARTURE.search(before):
