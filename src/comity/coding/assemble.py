@@ -244,17 +244,22 @@ def _country_version(a: Event, b: Event) -> bool:
     if a.cameo != b.cameo or a.type == "CONSULT":
         return False
     pa, pb = (*a.actor, *a.recipient), (*b.actor, *b.recipient)
-    if len(pa) != 2 or len(pb) != 2 or pa[0].id == pb[0].id:
+    if len(pa) != 2 or len(pb) != 2 or pa[0].id == pb[0].id or (
+            not (a.symmetric or b.symmetric) and pa[0].kind == pb[0].kind):
         return False  # the actor is told once as a country, once as its people
     if not (a.date is not None and a.date == b.date) and min(
             m.sentence for m in (*a.mentions, *b.mentions)) > 1:
         return False  # the same day, or a headline or lead restated further down
-    if any(x.id != y.id and not _stands_for(x, y) and not _stands_for(y, x)
-           for x, y in zip(pa, pb, strict=True)):
-        return False
-    # one telling names countries where the other names their people, never both ways
-    return all(x.id == y.id or _stands_for(x, y) for x, y in zip(pa, pb, strict=True)) or all(
-        x.id == y.id or _stands_for(y, x) for x, y in zip(pa, pb, strict=True))
+    orders = [pb, pb[::-1]] if a.symmetric or b.symmetric else [pb]
+    for other in orders:
+        if any(x.id != y.id and not _stands_for(x, y) and not _stands_for(y, x)
+               for x, y in zip(pa, other, strict=True)):
+            continue
+        # one telling names countries where the other names their people, never both ways
+        if all(x.id == y.id or _stands_for(x, y) for x, y in zip(pa, other, strict=True)) or all(
+                x.id == y.id or _stands_for(y, x) for x, y in zip(pa, other, strict=True)):
+            return True
+    return False
 
 
 def _stands_for(country: Entity, other: Entity) -> bool:
@@ -291,10 +296,9 @@ def _combine(a: Event, b: Event) -> Event:
     if b.recipient and a.recipient and a.recipient[0].kind == "country" \
             and b.recipient[0].kind == "person":
         recipient = b.recipient
-    if _country_version(a, b) and any(
-            _stands_for(x, y) for x, y in zip((*a.actor, *a.recipient),
-                                              (*b.actor, *b.recipient), strict=False)):
-        actor, recipient = b.actor, b.recipient
+    if _country_version(a, b) and all(e.kind == "country" for e in (*a.actor, *a.recipient)
+                                      if e.id not in {x.id for x in (*b.actor, *b.recipient)}):
+        actor, recipient = b.actor, b.recipient  # keep the telling that names the people
     return replace(
         a, actor=actor, recipient=recipient, mentions=mentions, num_mentions=len(mentions),
         participants=tuple(parts),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from comity.actors.kb import KnowledgeBase
 from comity.coding.args import Tree, is_light
-from comity.coding.clause import clause_tokens
+from comity.coding.clause import anchor, clause_tokens
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
@@ -243,8 +243,9 @@ class Coder:
             return None
         if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
                 tok.i, "xcomp", "ccomp") and not any(
-                tree.kids(o.i, "xcomp", "acl", "relcl") for o in tree.prep_objects(
-                    tok.i, ("on", "upon"))):
+                any(k.text.lower() == "to" for a in tree.kids(o.i, "acl", "relcl")
+                    for k in tree.kids(a.i, "aux"))
+                for o in tree.prep_objects(tok.i, ("on", "upon"))):
             # "will call on General Secretary X" is a courtesy call, not an appeal
             trig = replace(trig, type="CONSULT", cameo="042", mode="visit", preps=("on",))
         if trig.pos == "VERB" and trig.frame == "obj>subj" and any(
@@ -412,10 +413,11 @@ class Coder:
         rockets into Thailand's Surin province", "closed the checkpoints with Cambodia"),
         nearest to the trigger, never the actor's own country."""
         own = clause_tokens(tree.tokens, tok, with_modifiers=True)
-        if tok.dep == "conj" and tok.head != tok.i and tree.tokens[tok.head].pos == "VERB":
-            # "rammed and boarded two Philippine boats, seized seven rifles": the
-            # coordinated verbs share their other party
-            own |= clause_tokens(tree.tokens, tree.tokens[tok.head], with_modifiers=True)
+        base = anchor(tree.tokens, tok)
+        if base.dep == "conj" and base.head != base.i and tree.tokens[base.head].pos == "VERB":
+            # "rammed and boarded two Philippine boats, seized seven rifles", "summoned the
+            # Chinese envoy and lodged a protest": coordinated verbs share their other party
+            own |= clause_tokens(tree.tokens, tree.tokens[base.head], with_modifiers=True)
         subj = {j for s in tree.subjects(tok.i)[0] for j in tree.subtree(s.i)}
         mine = {a.id for a in actors} | {a.country for a in actors if a.country}
         for j in sorted(own - subj - {tok.i}, key=lambda j: abs(j - tok.i)):
