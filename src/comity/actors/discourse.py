@@ -29,6 +29,8 @@ class Discourse:
     hosts: list[Entity] = field(default_factory=list)
     guests: list[Entity] = field(default_factory=list)
     current_subjects: list[Entity] = field(default_factory=list)
+    #: the person writing in the first person (a signed media release), if any
+    author: Entity | None = None
 
     def begin_sentence(self) -> None:
         """Start a new sentence (its subjects so far: none)."""

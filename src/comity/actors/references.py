@@ -49,6 +49,12 @@ Add = Callable[..., None]
 LEADER_OFFICES = ("president", "prime minister", "premier", "chancellor", "general secretary",
                   "king", "sultan", "emperor", "chairman", "leader", "head of state")
 
+def _quoted(toks: tuple[Token, ...], i: int) -> bool:
+    """True when token ``i`` sits inside a quotation of its sentence."""
+    marks = sum(1 for t in toks[:i] if t.text in {'"', "“", "”"})
+    return marks % 2 == 1
+
+
 def np_start(toks: tuple[Token, ...], head: int) -> int | None:
     """Index of the determiner or possessor opening the noun phrase headed by ``head``."""
     kids = [t for t in toks if t.head == head and t.i < head]
@@ -89,6 +95,10 @@ class References:
             if covered[t.i]:
                 continue
             low = t.text.lower()
+            if t.pos == "PRON" and low in {"i", "we", "me"} and state.author is not None \
+                    and not _quoted(toks, t.i):
+                add(t.i, t.i + 1, retext(state.author, t.text), "coref")  # a signed release
+                continue
             if t.pos == "PRON" and low in PRONOUNS and t.dep in SUBJECT_DEPS:
                 prev = state.last(gender=PRONOUNS[low], subject=True)
                 if prev is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -147,6 +148,7 @@ class ActorStage:
         """Actors of every sentence of ``parsed``."""
         state = Discourse()
         day = parsed.document.story_date
+        state.author = self._author(parsed.document.text[parsed.document.body_start:], day)
         out: list[tuple[ActorMention, ...]] = []
         for sent in parsed.sentences:
             if not sent.parsed:
@@ -156,6 +158,21 @@ class ActorStage:
         return ResolvedDocument(parsed=parsed, actors=tuple(out),
                                 provisional=tuple(state.provisional.values()),
                                 host_country=host_country)
+
+    def _author(self, body: str, day: dt.date | None) -> Entity | None:
+        """The signatory of a first-person text ("Today I held talks with ... — The Hon
+        Anthony Albanese MP, Prime Minister of Australia"): a known person named in its
+        last lines, when the narration outside quotes is in the first person."""
+        if not FIRST_PERSON.search(_unquoted(body)):
+            return None
+        tail = body[-300:]
+        best: tuple[int, Person] | None = None
+        for person in self.kb.persons.values():
+            for name in (person.name, *person.aliases):
+                at = tail.rfind(name)
+                if at >= 0 and (best is None or at > best[0]):
+                    best = (at, person)
+        return self.person_entity(best[1], best[1].name, day) if best else None
 
     def _sentence(self, sent: Sentence, day: dt.date | None, state: Discourse,
                   host_country: str | None) -> list[ActorMention]:
@@ -433,6 +450,17 @@ class ActorStage:
                     break
 
 # ---------------------------------------------------------------------- helpers
+#: first-person narration of a visit or a meeting ("Today I held talks", "I also met")
+FIRST_PERSON = re.compile(r"\bI (?:have |will |also |then )?(?:held|met|thanked|announced|"
+                          r"called|agreed|invited|welcomed|signed|visited|travel|discussed|"
+                          r"spoke|hosted)\b")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` without its quotations."""
+    return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+
+
 _NOT_SHORT = frozenset({"mr", "mrs", "ms", "dr", "bin", "binti", "van", "de", "al"})
 # First words of Malay and Arabic names that are not what a person is called by ("Mohd
 # Faizal Abdul Razak" is "Mr Faizal").
