@@ -113,6 +113,11 @@ def test_prefilter_trigger_words(prefilter: Prefilter, text: str, expected: bool
     ("President Xandor Velmark spoke.", True),
     ("The president spoke.", False),
     ("Coren Group shares fell.", False),
+    ("The deal was a win for Bangkok.", False),
+    ("Talks with Bangkok went well.", True),
+    ("Bangkok welcomed the move.", True),
+    ("BANGKOK - Shares fell.", False),
+    ("A delegation from Perth arrived.", True),
 ])
 def test_prefilter_actor_cues(prefilter: Prefilter, text: str, expected: bool) -> None:
     assert prefilter.has_actor(text) is expected
