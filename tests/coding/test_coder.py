@@ -77,3 +77,69 @@ def test_coder_codes_plover_type(pipeline: Pipeline, plover_type: str) -> None:
     for c in misses:
         print(f"  missed: {c.actor} -> {c.recipient}: {c.sentence}")
     assert correct >= MIN_CORRECT
+
+
+# ---------------------------------------------------------------------- rules
+# (sentence or short article, story date, expected events as (type, actor, recipient);
+#  an empty list means no event). Hand-written for the rules of coder.py.
+RULE_CASES = [
+    ("received a call from: the caller acts",
+     "Prime Minister Anwar Ibrahim received a telephone call from Turkish President Recep "
+     "Tayyip Erdoğan last night.", "2025-05-12",
+     [("CONSULT", "Recep Tayyip Erdoğan", "Anwar Ibrahim")]),
+    ("call on without an infinitive is a courtesy call",
+     "Singapore's Foreign Minister Vivian Balakrishnan will call on Prime Minister Phạm Minh "
+     "Chính in Hanoi.", "2025-03-03",
+     [("CONSULT", "Vivian Balakrishnan", "Phạm Minh Chính")]),
+    ("call on with an infinitive is an appeal",
+     "Malaysian Prime Minister Anwar Ibrahim called on the Myanmar junta to extend the "
+     "ceasefire.", "2025-04-05", [("REQUEST", "Anwar Ibrahim", "Myanmar")]),
+    ("an appeal to two states is one appeal to each",
+     "UN Secretary-General António Guterres urged Thailand and Cambodia to agree to an "
+     "immediate ceasefire.", "2025-07-26",
+     [("REQUEST", "António Guterres", "Thailand"), ("REQUEST", "António Guterres", "Cambodia")]),
+    ("a reaffirmation is no agreement",
+     "Vietnam and Laos agreed to continue deepening their special relationship.", "2025-01-10",
+     []),
+    ("an agreement to act is one",
+     "Vietnam and Laos agreed to open two new border checkpoints next year.", "2025-01-10",
+     [("AGREE", "Vietnam", "Laos")]),
+    ("a domestic appeal is no dyadic event",
+     "Prime Minister Hun Manet urged young Cambodians to learn foreign languages.",
+     "2025-05-20", []),
+    ("a meeting with two people is one meeting with each",
+     "President Ferdinand Marcos Jr. also met Prime Minister Phạm Minh Chính and General "
+     "Secretary Nguyễn Phú Trọng.", "2024-01-31",
+     [("CONSULT", "Ferdinand Marcos Jr.", "Phạm Minh Chính"),
+      ("CONSULT", "Ferdinand Marcos Jr.", "Nguyễn Phú Trọng")]),
+    ("nationality-marked troops are their countries",
+     "Thai and Cambodian troops exchanged fire along the border on Thursday.", "2025-07-24",
+     [("ASSAULT", "Thailand", "Cambodia")]),
+    ("an accepted invitation answers the inviter",
+     "Prime Minister Anthony Albanese invited President Prabowo Subianto to visit Australia, "
+     "and Prabowo accepted the invitation.", "2025-05-15",
+     [("AGREE", "Anthony Albanese", "Prabowo Subianto"),
+      ("AGREE", "Prabowo Subianto", "Anthony Albanese")]),
+    ("a signed first-person release speaks for its signatory",
+     "Media release\n\nToday I held talks with Prime Minister Phạm Minh Chính in Hanoi.\n\n"
+     "The Hon Anthony Albanese MP\nPrime Minister of Australia", "2023-06-04",
+     [("CONSULT", "Anthony Albanese", "Phạm Minh Chính")]),
+    ("a promised release is a concession",
+     "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
+     "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "story", "expected"), RULE_CASES,
+                         ids=[c[0] for c in RULE_CASES])
+def test_coder_rule_cases(pipeline: Pipeline, name: str, text: str, story: str,
+                          expected: list[tuple[str, str, str]]) -> None:
+    scorer = Scorer(pipeline.kb)
+    events = pipeline.extract(Document(id="rule", text=text,
+                                       story_date=dt.date.fromisoformat(story)))
+    for plover_type, actor, recipient in expected:
+        gold = GoldEvent(kind="case", type=plover_type, source=actor, target=recipient,
+                         date=None, status="occurred", location=None, location_country=None,
+                         mode=None, cluster=None, symmetric=True)
+        assert any(scorer.matches(gold, ev) for ev in events), (name, plover_type, actor)
+    assert len(events) == len(expected), [(e.type, e.actor, e.recipient) for e in events]

@@ -39,6 +39,8 @@ MONADIC_MODES = frozenset({"resign"})
 #: verbs that report what someone said
 REPORTING = frozenset({"say", "state", "tell", "add", "affirm", "stress", "note",
                        "emphasise", "emphasize", "underline", "assert", "declare", "announce"})
+#: triggers whose coordinated subjects act on each other ("exchanged fire")
+MUTUAL = frozenset({"exchange", "clash"})
 #: types whose recipient must be named as such (no search through the clause)
 DIPLOMATIC = frozenset({"CONSULT", "SUPPORT", "AGREE", "REQUEST"})
 #: organisation kinds (knowledge base) that act as their country
@@ -298,7 +300,7 @@ class Coder:
             actor_ents, recip_ents = recip_ents, actor_ents
         two_states = len({a.country for a in actor_ents if a.kind == "country"}) >= 2
         if len(actor_ents) >= 2 and (not recip_ents or two_states) and (
-                trig.type in SYMMETRIC_TYPES or trig.type == "RETREAT"
+                trig.type in SYMMETRIC_TYPES or trig.type == "RETREAT" or trig.lemma in MUTUAL
                                                          or trig.cameo == "057"):
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
             symmetric = True
