@@ -223,6 +223,8 @@ class Coder:
                 and cur.head != cur.i and steps < 4:
             if cur.dep == "prep" and cur.text.lower() in SETTING_PREPS:
                 return False  # "agreed ... after talks between X and Y": not its content
+            if cur.dep == "advcl" and tree.kids(cur.i, "mark"):
+                return False  # "X urged ..., while Y thanked ...": a clause of its own
             head = tree.tokens[cur.head]
             other = triggers.get(head.i)
             if other is not None and other.type in CONTENT_TYPES and cur.dep != "dobj":
