@@ -23,6 +23,9 @@ INTERACTION_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "PROTES
                                "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 DEPARTURE = re.compile(r"\b(from|depart(?:ed|s|ing)?|left|leaving|leaves)\s+(?:the\s+)?"
                        r"(?:capital\s+|city\s+of\s+)?$", re.I)
+#: a wire dateline at the start of a sentence: the filing date, not an event's date
+DATELINE = re.compile(r"^\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+                      r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 
 
@@ -108,7 +111,13 @@ class Assembler:
               current: tuple[dt.date, str, str] | None, ranges: list[tuple[int, int]]
               ) -> tuple[dt.date | None, str | None, str | None]:
         text = c.sentence.text
-        found = find_dates(text, story, future=c.status == "planned")
+        lead = DATELINE.match(text)
+        every = find_dates(text, story, future=c.status == "planned")
+        # "SEOUL, Aug. 24 (Yonhap) --" is the filing date: the event's own only when the
+        # sentence and the article so far give no other
+        found = [d for d in every if lead is None or d.start >= lead.end()]
+        if not found and current is None:
+            found = every
         own = [d for d in found if inside(ranges, d.start, d.end)]
         if found and not own and current is not None:
             return current  # the sentence's dates belong to its other clauses
