@@ -339,16 +339,17 @@ class Coder:
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents)
-        if not recip_ents and trig.type not in {"CONSULT", "PROTEST"} \
+        if not recip_ents and trig.type not in {"CONSULT", "PROTEST", "AID"} \
                 and trig.mode not in MONADIC_MODES and trig.lemma != "accept":
             return None  # a dyadic event without its other party says too little
-        if not recip_ents and trig.type == "CONSULT" and mode == "visit" and host \
+        if not recip_ents and (trig.type == "AID" or (trig.type == "CONSULT"
+                                                     and mode == "visit")) and host \
                 and host in self.kb.countries and all(a.country != host for a in actor_ents):
             # "Biden flew to Hanoi for a two-day visit": a visit to the article's host country
             country = self.kb.countries[host]
             recip_ents = [Entity(id=self.kb.entity_id(country), name=country.name,
                                  kind="country", text=country.name, country=host)]
-        if not recip_ents and trig.type == "CONSULT":
+        if not recip_ents and trig.type in {"CONSULT", "AID"}:
             return None  # "attended the summit": no counterpart named
         own = {a.country for a in actor_ents if a.country}
         if recip_ents and recip_ents[0].kind == "country" and recip_ents[0].country in own \
@@ -358,6 +359,9 @@ class Coder:
         if trig.type == "RETREAT" and status == "planned":
             # "said it would free the soldiers": a promise to yield is a verbal concession
             trig = replace(trig, type="CONCEDE", cameo="080")
+        if trig.type == "AID" and status == "planned":
+            # "would send medical supplies": a pledge of aid, not aid given
+            trig = replace(trig, type="AGREE", cameo="033", mode=None)
         start, end = _evidence(sent, tok)
         return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
                      recipients=tuple(recip_ents),
