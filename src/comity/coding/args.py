@@ -61,6 +61,9 @@ class Tree:
         for p in self.kids(i, "prep", "dative", "agent"):
             if p.text.lower() in preps:
                 out.extend(self.kids(p.i, "pobj"))
+                for c in self.conjuncts(p)[1:]:  # "talks with Li and with Kishida"
+                    if c.pos == "ADP" and c.text.lower() in preps:
+                        out.extend(self.kids(c.i, "pobj"))
         return out
 
     def subtree(self, i: int) -> list[int]:

@@ -69,6 +69,8 @@ class Coded:
     symmetric: bool
     start: int
     end: int
+    #: further actors of the same statement ("Yoon and Kishida called on North Korea")
+    co_actors: tuple[Entity, ...] = ()
 
 
 class Coder:
@@ -363,8 +365,11 @@ class Coder:
             # "would send medical supplies": a pledge of aid, not aid given
             trig = replace(trig, type="AGREE", cameo="033", mode=None)
         start, end = _evidence(sent, tok)
+        co_actors = tuple(a for a in actor_ents[1:] if a.kind == "person") \
+            if trig.type in STATEMENT_TYPES and not symmetric and recip_ents \
+            and actor_ents[0].kind == "person" else ()
         return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
-                     recipients=tuple(recip_ents),
+                     co_actors=co_actors, recipients=tuple(recip_ents),
                      participants=tuple(participants) + tuple(actor_ents[1:]),
                      mode=mode, status=status, symmetric=symmetric, start=start, end=end)
 
@@ -703,6 +708,9 @@ def _acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
 def _one_per_recipient(c: Coded) -> list[Coded]:
     """"X met the Prime Minister and the Party General Secretary": one meeting with each
     person; otherwise the event keeps its first recipient."""
+    if c.co_actors:  # "Yoon and Kishida called on North Korea": one appeal by each
+        return [x for a in (c.actors[0], *c.co_actors) if a.id not in {r.id for r in c.recipients}
+                for x in _one_per_recipient(replace(c, actors=(a,), co_actors=()))]
     rec = c.recipients
     if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
             and all(r.kind == "person" for r in rec) and len({r.country for r in rec}) == 1:
