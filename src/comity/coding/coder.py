@@ -39,6 +39,8 @@ MONADIC_MODES = frozenset({"resign"})
 #: verbs that report what someone said
 REPORTING = frozenset({"say", "state", "tell", "add", "affirm", "stress", "note",
                        "emphasise", "emphasize", "underline", "assert", "declare", "announce"})
+#: envoys, whose "to X" names where they serve
+ENVOYS = frozenset({"ambassador", "envoy", "consul", "representative", "chargé", "attaché"})
 #: triggers whose coordinated subjects act on each other ("exchanged fire")
 MUTUAL = frozenset({"exchange", "clash"})
 #: types whose recipient must be named as such (no search through the clause)
@@ -340,7 +342,8 @@ class Coder:
                 participants, recip_ents = leaders, leader_recip
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
-            recip_ents = self._clause_recipient(tree, tok, actor_ents)
+            recip_ents = self._clause_recipient(tree, tok, actor_ents,
+                                                envoy_host=trig.type != "SANCTION")
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST", "AID"} \
                 and trig.mode not in MONADIC_MODES and trig.lemma != "accept":
             return None  # a dyadic event without its other party says too little
@@ -420,8 +423,8 @@ class Coder:
                     recips.extend(tree.actors_of(s))
         return actors, recips, []
 
-    def _clause_recipient(self, tree: Tree, tok: Token, actors: list[Entity]
-                          ) -> list[Entity]:
+    def _clause_recipient(self, tree: Tree, tok: Token, actors: list[Entity],
+                          envoy_host: bool = True) -> list[Entity]:
         """The other party of a dyadic event named anywhere in its own clause ("fired
         rockets into Thailand's Surin province", "closed the checkpoints with Cambodia"),
         nearest to the trigger, never the actor's own country."""
@@ -441,6 +444,12 @@ class Coder:
                     for k in {m.head, tree.tokens[m.head].head, min(m.end, len(tree.tokens) - 1)}):
                 continue
             ent = self._state(m.entity)
+            head = tree.tokens[m.head]
+            prep = tree.tokens[head.head] if head.head != head.i else head
+            if envoy_host and head.dep == "pobj" and prep.text.lower() == "to" and \
+                    prep.head != prep.i and \
+                    tree.tokens[prep.head].lemma.lower() in ENVOYS:
+                continue  # "the acting Chinese ambassador to Japan": where the envoy serves
             domestic = ent.kind == "person" and all(a.kind == "country" for a in actors)
             if ent.id in mine or (ent.country and ent.country in mine and not domestic):
                 continue
