@@ -124,6 +124,9 @@ RULE_CASES = [
      "Media release\n\nToday I held talks with Prime Minister Phạm Minh Chính in Hanoi.\n\n"
      "The Hon Anthony Albanese MP\nPrime Minister of Australia", "2023-06-04",
      [("CONSULT", "Anthony Albanese", "Phạm Minh Chính")]),
+    ("a stated readiness is an agreement, by the speaker",
+     "Chinese Foreign Minister Wang Yi said China was willing to work with Thailand on the "
+     "high-speed railway.", "2025-07-11", [("AGREE", "Wang Yi", "Thailand")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

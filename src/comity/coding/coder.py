@@ -173,7 +173,8 @@ class Coder:
         return _prefer_persons(out)
 
     def _trigger(self, tree: Tree, tok: Token) -> Trigger | None:
-        pos = "VERB" if tok.pos in {"VERB"} else "NOUN" if tok.pos in {"NOUN", "PROPN"} else ""
+        pos = "VERB" if tok.pos in {"VERB"} else "NOUN" if tok.pos in {"NOUN", "PROPN"} else (
+            "ADJ" if tok.pos == "ADJ" and tok.dep == "acomp" else "")
         if not pos:
             return None
         lemma = tok.lemma.lower()
@@ -259,7 +260,9 @@ class Coder:
         if trig.pos == "VERB" and trig.frame == "obj>subj" and any(
                 o.i in triggers for o in tree.kids(tok.i, "dobj")):
             return None  # "received a courtesy call from X": the noun codes it
-        if trig.pos == "VERB" and tok.pos != "VERB" and tok.i == 0:
+        if trig.pos == "ADJ":
+            actors, recips, between = self._adjective_args(tree, tok, trig)
+        elif trig.pos == "VERB" and tok.pos != "VERB" and tok.i == 0:
             actors, recips, between = self._participle_args(tree)
         elif trig.pos == "VERB":
             actors, recips, between = self._verb_args(tree, tok, trig)
@@ -273,7 +276,8 @@ class Coder:
         actor_ents = _people_first([self._state(e) for e in _entities(actors)])
         recip_ents = _people_first([self._state(e) for e in _entities(recips)])
         if len(actor_ents) == 1 and actor_ents[0].kind == "country":
-            speaker = self._speaker(tree, tok, actor_ents[0].country)
+            speaker = self._speaker(tree, tree.tokens[tok.head] if trig.pos == "ADJ" else tok,
+                                    actor_ents[0].country)
             if speaker is not None:  # "Lavrov said Russia appreciated ...": Lavrov did
                 actor_ents = [speaker]
         if trig.type == "PROTEST" and actors and all(
@@ -541,6 +545,25 @@ class Coder:
                     return found
             cur, steps = head, steps + 1
         return []
+
+    def _adjective_args(self, tree: Tree, tok: Token, trig: Trigger
+                        ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:
+        """"China is willing to work with Thailand", "is ready to import more Cambodian
+        rice": the subject of the copula, and the other party named in what it will do."""
+        head = tree.tokens[tok.head]
+        subj_toks, _ = tree.subjects(head.i)
+        actors = [m for s in subj_toks for m in tree.actors_of(s)]
+        mine = {m.entity.id for m in actors} | {m.entity.country for m in actors}
+        recips: list[ActorMention] = []
+        for x in tree.kids(tok.i, "xcomp"):
+            for j in tree.subtree(x.i):
+                t = tree.tokens[j]
+                m = tree.mention_at(j) or tree.national(t) or tree.place_country(t)
+                if m is not None and m.entity.kind != "collective" and \
+                        m.entity.id not in mine and m.entity.country not in mine:
+                    recips.append(m)
+                    break
+        return actors, recips, []
 
     def _participle_args(self, tree: Tree
                          ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:

@@ -120,8 +120,8 @@ def _parse_trigger(cols: list[str], path: Path, lineno: int) -> Trigger:
     lemma, pos, type_, cameo, mode, frame, preps, forms, objects = (c.strip() for c in cols)
     if not lemma:
         raise DataFileError("empty lemma", path, lineno)
-    if pos not in {"VERB", "NOUN"}:
-        raise DataFileError(f"pos must be VERB or NOUN, got {pos!r}", path, lineno)
+    if pos not in {"VERB", "NOUN", "ADJ"}:
+        raise DataFileError(f"pos must be VERB, NOUN or ADJ, got {pos!r}", path, lineno)
     if type_ not in PLOVER_TYPES:
         raise DataFileError(f"unknown PLOVER type {type_!r}", path, lineno)
     if not _CAMEO.match(cameo):
