@@ -22,7 +22,7 @@ def test_load_lexicon_bundled_covers_every_plover_type() -> None:
 @pytest.mark.parametrize(("line", "message"), [
     ("meet\tVERB\tCONSULTX\t040\t-\tsubj>obj\twith\t-\t-", "unknown PLOVER type"),
     ("meet\tVERB\tCONSULT\t40\t-\tsubj>obj\twith\t-\t-", "CAMEO code"),
-    ("meet\tADJ\tCONSULT\t040\t-\tsubj>obj\twith\t-\t-", "pos must be"),
+    ("meet\tADV\tCONSULT\t040\t-\tsubj>obj\twith\t-\t-", "pos must be"),
     ("meet\tVERB\tCONSULT\t040\t-\tsideways\twith\t-\t-", "unknown frame"),
     ("meet\tVERB\tCONSULT", "columns"),
 ])
