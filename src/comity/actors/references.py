@@ -24,9 +24,11 @@ DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 COLLECTIVE_NOUNS = frozenset({
     "side", "sides", "leader", "leaders", "chief", "chiefs", "parties", "party", "countries",
     "nations", "minister", "ministers", "president", "presidents", "delegation",
-    "delegations", "counterpart", "counterparts", "legislatures", "governments"})
+    "delegations", "counterpart", "counterparts", "legislatures", "governments", "heads",
+    "premiers", "men"})
 PLURAL_HEADS = frozenset({"sides", "leaders", "chiefs", "ministers", "presidents",
-                          "counterparts", "legislatures", "governments", "officials"})
+                          "counterparts", "legislatures", "governments", "officials", "heads",
+                          "premiers", "men"})
 COUNTRY_HEADS = frozenset({"people", "government", "nation", "state", "authorities"})
 ROLE_HEADS = frozenset({
     "leader", "chief", "head", "president", "premier", "minister", "secretary", "king",
