@@ -170,6 +170,9 @@ class References:
         if head_word in PLURAL_HEADS:
             if state_country is not None:   # "the Vietnamese leaders"
                 add(left, end, self.stage.country_entity(state_country, text), "country")
+            elif det in {"the", "their"} and len(words) == 1 and head_word in {
+                    "leaders", "ministers", "presidents", "premiers", "heads"}:
+                self._pair(left, end, head_word, text, state, add)  # "the leaders agreed"
             return
         if head_word not in self.role_heads and head_word not in \
                 self.stage.titles.office_heads:
