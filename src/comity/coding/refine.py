@@ -1,0 +1,120 @@
+"""Coded events of one sentence, and the rules that refine them: one event per person met
+or state addressed, one per speaker, acceptances answering invitations, persons preferred
+to the organisations and countries they act for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from comity.coding.args import Tree
+from comity.coding.lexicon import Trigger
+from comity.model import ActorMention, Entity, Sentence, Token
+
+#: nouns for people that a nationality turns into a party to a meeting ("Thai officials")
+MEETING_GROUPS = frozenset({"delegation", "official", "counterpart", "team", "leader",
+                            "minister", "side", "envoy", "diplomat", "government",
+                            "authority", "negotiator", "lawmaker", "legislator"})
+
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An event found in one sentence, before dates, places and merging."""
+
+    sentence: Sentence
+    trigger: Trigger
+    token: Token
+    actors: tuple[Entity, ...]
+    recipients: tuple[Entity, ...]
+    participants: tuple[Entity, ...]
+    mode: str | None
+    status: str
+    symmetric: bool
+    start: int
+    end: int
+    #: further actors of the same statement ("Yoon and Kishida called on North Korea")
+    co_actors: tuple[Entity, ...] = ()
+
+
+
+
+
+def acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
+    """"... and the President accepted the invitation": an acceptance answers the last
+    invitation made to its actor (in this sentence or an earlier one)."""
+    out: list[Coded] = []
+    for c in found:
+        if c.trigger.lemma == "accept" and c.trigger.type == "AGREE" and c.actors:
+            who = c.actors[0].id
+            invite = next((o for o in reversed([*before, *out]) if o.trigger.cameo == "036"
+                           and o.recipients and o.recipients[0].id == who and o.actors), None)
+            if invite is not None:
+                c = replace(c, recipients=invite.actors[:1])
+            elif not c.recipients:
+                continue
+        out.append(c)
+    return out
+
+
+def one_per_recipient(c: Coded) -> list[Coded]:
+    """"X met the Prime Minister and the Party General Secretary": one meeting with each
+    person; otherwise the event keeps its first recipient."""
+    if c.co_actors:  # "Yoon and Kishida called on North Korea": one appeal by each
+        return [x for a in (c.actors[0], *c.co_actors) if a.id not in {r.id for r in c.recipients}
+                for x in one_per_recipient(replace(c, actors=(a,), co_actors=()))]
+    rec = c.recipients
+    if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
+            and all(r.kind == "person" for r in rec) and len({r.country for r in rec}) == 1:
+        return [replace(c, recipients=(r,)) for r in rec]
+    if c.trigger.type != "CONSULT" and len(rec) > 1 and all(r.kind == "country" for r in rec):
+        # "urged Thailand and Cambodia to cease fire": one appeal to each
+        return [replace(c, recipients=(r,)) for r in rec]
+    return [replace(c, recipients=rec[:1])]
+
+
+def people_first(ents: list[Entity]) -> list[Entity]:
+    """Drop a country named beside one of its people ("Wong and his Malaysian counterpart
+    Anwar Ibrahim"): countries are parties only when no person is named."""
+    named = {e.country for e in ents if e.kind == "person" and e.country}
+    return [e for e in ents if not (e.kind == "country" and e.country in named)]
+
+
+def consult_party(tree: Tree, m: ActorMention) -> bool:
+    """A nationality-marked noun takes part in a meeting only when it names people
+    ("the Lao delegation", "Thai officials"), not a thing ("the British approach")."""
+    return m.how != "nationality" or tree.tokens[m.head].lemma.lower() in MEETING_GROUPS
+
+
+def prefer_persons(coded: list[Coded]) -> list[Coded]:
+    """Drop a meeting between organisations or countries when the same sentence codes a
+    meeting of persons of those countries ("the meeting between the Politburo and the
+    Standing Committee, co-chaired by X and Y"): actors are persons when persons are named."""
+    def countries(c: Coded) -> frozenset[str | None]:
+        return frozenset(e.country for e in (*c.actors, *c.recipients))
+
+    def persons(c: Coded) -> bool:
+        return all(e.kind == "person" for e in (*c.actors, *c.recipients))
+
+    keep: list[Coded] = []
+    for c in coded:
+        if c.trigger.type == "CONSULT" and any(e.kind == "organisation" for e in (
+                *c.actors, *c.recipients)) and any(
+                o is not c and o.trigger.type == "CONSULT" and o.trigger.pos == "VERB"
+                and o.mode != "multilateral" and persons(o)
+                and countries(c) <= countries(o) and o.recipients for o in coded):
+            continue
+        keep.append(c)
+    return keep
+
+
+def entities(mentions: list[ActorMention]) -> list[Entity]:
+    out: list[Entity] = []
+    for m in mentions:
+        ent = m.leader or m.entity
+        if ent.id not in {e.id for e in out}:
+            out.append(ent)
+    return out
+
+
+def evidence(sent: Sentence, tok: Token) -> tuple[int, int]:
+    return sent.start, sent.end
