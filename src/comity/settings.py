@@ -30,8 +30,10 @@ SETTINGS_TABLE: tuple[SettingSpec, ...] = (
                 "en_core_web_sm, _md or _trf also work if installed.", str, "COMITY_SPACY_MODEL"),
     SettingSpec("kb_dir", "", "Folder of extra knowledge-base files loaded after the bundled "
                 "ones (persons/organisations/countries *.jsonl).", str, "COMITY_KB_DIR"),
-    SettingSpec("prefilter", True, "Skip the dependency parser on sentences with no event "
-                "trigger and no known actor.", bool, "COMITY_PREFILTER"),
+    SettingSpec("prefilter", True, "Parse each document only from its first actor cue (a "
+                "known name, country, demonym, acronym or titled name) to its last sentence "
+                "with an event trigger; a document with neither is not parsed.", bool,
+                "COMITY_PREFILTER"),
     SettingSpec("batch_size", 32, "Documents per spaCy batch.", int),
     SettingSpec("n_process", 1, "Worker processes for extraction.", int),
     SettingSpec("max_bytes", 20_000_000, "Largest input file read, in bytes; larger files "
