@@ -20,7 +20,7 @@ from comity.coding.refine import entities
 from comity.model import ActorMention, Entity, Token
 
 PLANNING = frozenset({"schedule", "expect", "set", "due", "plan", "intend", "go", "slate",
-                      "prepare", "aim", "hope", "will"})
+                      "prepare", "aim", "hope", "will", "have", "need"})  # "has to be ratified"
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 FUTURE_AMOD = frozenset({"upcoming", "forthcoming", "planned", "next", "coming", "future"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST"})
