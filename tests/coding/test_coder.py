@@ -127,6 +127,10 @@ RULE_CASES = [
     ("a stated readiness is an agreement, by the speaker",
      "Chinese Foreign Minister Wang Yi said China was willing to work with Thailand on the "
      "high-speed railway.", "2025-07-11", [("AGREE", "Wang Yi", "Thailand")]),
+    ("a stated hope about another state is an appeal to it",
+     "China's foreign ministry said on Tuesday that it hoped the Philippines would refrain "
+     "from actions that complicate the situation.", "2024-01-31",
+     [("REQUEST", "China", "Philippines")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -126,6 +126,11 @@ class Coder(Arguments):
         lemma = tok.lemma.lower()
         cands = self.lexicon.candidates(lemma, pos) or (
             self.lexicon.candidates(tok.text.lower(), pos) if pos == "NOUN" else [])
+        text = tok.text.lower()
+        if not cands and pos == "VERB" and text.endswith("ed"):
+            # the lemmatiser slips on some past forms ("hoped" -> "hop")
+            cands = self.lexicon.candidates(text[:-1], pos) or self.lexicon.candidates(
+                text[:-2], pos)
         best: Trigger | None = None
         for cand in sorted(cands, key=lambda c: -len(c.words)):
             words = cand.words
