@@ -120,6 +120,7 @@ class KnowledgeBase:
     _names: dict[str, list[KBEntry]] = field(default_factory=dict)
     _short: dict[str, list[Person]] = field(default_factory=dict)
     _demonyms: dict[str, Country] = field(default_factory=dict)
+    _capitals: dict[str, Country] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ lookups
@@ -150,6 +151,10 @@ class KnowledgeBase:
                 return entry
         return self._demonyms.get(key)
 
+    def capital(self, text: str) -> Country | None:
+        """The country whose capital is ``text`` ("Phnom Penh", "Beijing")."""
+        return self._capitals.get(self.key(text))
+
     def demonym(self, text: str) -> Country | None:
         """The country whose demonym/adjective is ``text`` (Vietnamese, Khmer, Lao)."""
         return self._demonyms.get(self.key(text))
@@ -179,6 +184,7 @@ class KnowledgeBase:
         self._names.clear()
         self._short.clear()
         self._demonyms.clear()
+        self._capitals.clear()
         for alias, entry in self.surface_forms():
             bucket = self._names.setdefault(name_key(alias), [])
             if entry not in bucket:
@@ -189,6 +195,9 @@ class KnowledgeBase:
         for c in self.countries.values():
             for d in c.demonyms:
                 self._demonyms.setdefault(name_key(d), c)
+            if c.capital:
+                for name in {c.capital, c.capital.split(",")[0]}:
+                    self._capitals.setdefault(name_key(name), c)
 
 
 # ---------------------------------------------------------------------- loading

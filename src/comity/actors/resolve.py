@@ -78,7 +78,6 @@ class ActorStage:
         self.titles = titles
         self._is_place = is_place or (lambda text: False)
         self._place_country = place_country
-        self._capitals: dict[str, Country] | None = None
         self._name_tokens: dict[str, list[Person]] | None = None
         self.offices = OfficeIndex(kb, titles)
         self.names = NameFinder(titles, self.is_place, self._country_or_org)
@@ -102,13 +101,7 @@ class ActorStage:
 
     def capital(self, text: str) -> Country | None:
         """The country whose capital is ``text``."""
-        if self._capitals is None:
-            self._capitals = {}
-            for c in self.kb.countries.values():
-                if c.capital:
-                    for name in {c.capital, c.capital.split(",")[0]}:
-                        self._capitals.setdefault(name_key(name), c)
-        return self._capitals.get(name_key(text))
+        return self.kb.capital(text)
 
     def analyse(self, text: str) -> TitleInfo:
         """Office, sector, country and organisation of a title phrase."""

@@ -26,12 +26,13 @@ LIGHT_VERBS = frozenset({
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+#: inflected forms of the light verbs, for lemmas the lemmatiser gets wrong
+LIGHT_FORMS = frozenset(v + end for v in LIGHT_VERBS for end in ("d", "ed", "s"))
+
+
 def is_light(verb: Token) -> bool:
     """A light verb, by lemma or, when the lemmatiser slips ("staged" -> "stag"), by form."""
-    if verb.lemma.lower() in LIGHT_VERBS:
-        return True
-    text = verb.text.lower()
-    return any(text in (v + "d", v + "ed", v + "s") for v in LIGHT_VERBS)
+    return verb.lemma.lower() in LIGHT_VERBS or verb.text.lower() in LIGHT_FORMS
 QUANTITIES = frozenset({"hundred", "thousand", "dozen", "dozens", "hundreds", "thousands",
                         "million", "millions", "group", "number", "crowd", "some", "many"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})

@@ -54,7 +54,6 @@ class Arguments:
 
     kb: KnowledgeBase
     lexicon: Lexicon
-    _capitals: dict[str, Country]
 
     def _state(self, ent: Entity) -> Entity:
         """A government, ministry, armed force, agency or police of a country acts as that
@@ -65,21 +64,23 @@ class Arguments:
         org = self.kb.organisations.get(ent.id.removeprefix("kb:org/"))
         if org is None or org.kind not in STATE_ORGANS or org.country not in self.kb.countries:
             return ent
-        country = self.kb.countries[org.country]
+        return self._country_entity(self.kb.countries[org.country], ent.text, org.sector,
+                                    title=org.name)
+
+    def _country_entity(self, country: Country, text: str, sector: str | None = None,
+                        title: str | None = None) -> Entity:
+        """The entity of ``country`` acting as a whole (or through the organ ``title``)."""
         return Entity(id=self.kb.entity_id(country), name=country.name, kind="country",
-                      text=ent.text, country=country.iso3, sector=org.sector, title=org.name)
+                      text=text, country=country.iso3, sector=sector, title=title)
 
     def _nationality(self, text: str) -> Entity | None:
         """The country entity of a nationality adjective or country name."""
         if not text[:1].isupper() or (text.isupper() and len(text) <= 3):
             return None  # "CPV" is a party here, not Cape Verde's code
-        country = self.kb.country(text) or self._capitals.get(text.lower())
+        country = self.kb.country(text) or self.kb.capital(text)
         if country is None and text.endswith("s"):  # "South Koreans", "Filipinos"
             country = self.kb.demonym(text[:-1])
-        if country is None:
-            return None
-        return Entity(id=self.kb.entity_id(country), name=country.name, kind="country",
-                      text=text, country=country.iso3)
+        return None if country is None else self._country_entity(country, text)
 
     def _verb_args(self, tree: Tree, tok: Token, trig: Trigger
                    ) -> tuple[list[ActorMention], list[ActorMention], list[Entity]]:

@@ -52,7 +52,6 @@ class Coder(Arguments):
     def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
         self.lexicon = lexicon
         self.kb = kb
-        self._capitals = {c.capital.lower(): c for c in kb.countries.values() if c.capital}
 
     def code(self, resolved: ResolvedDocument) -> list[Coded]:
         """Events of every parsed sentence, in text order."""
@@ -307,8 +306,7 @@ class Coder(Arguments):
                 and host in self.kb.countries and all(a.country != host for a in actor_ents):
             # "Biden flew to Hanoi for a two-day visit": a visit to the article's host country
             country = self.kb.countries[host]
-            recip_ents = [Entity(id=self.kb.entity_id(country), name=country.name,
-                                 kind="country", text=country.name, country=host)]
+            recip_ents = [self._country_entity(country, country.name)]
         if not recip_ents and trig.type in {"CONSULT", "AID"}:
             return None  # "attended the summit": no counterpart named
         own = {a.country for a in actor_ents if a.country}
