@@ -21,10 +21,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from replicate import replicated  # bench/ is on sys.path when run as a script
+
 from comity.actors.kb import load_kb
 from comity.actors.titles import load_titles
-from comity.ingest import read_paths
-from comity.model import Document, ParsedDocument, ResolvedDocument
+from comity.model import ParsedDocument, ResolvedDocument
 from comity.pipeline import Pipeline
 from comity.settings import Settings
 
@@ -78,10 +79,7 @@ def main() -> None:
     print(f"load_titles(): {time.perf_counter() - t0:.3f} s ({len(titles.entries)} entries)")
 
     settings = Settings()
-    base = [d for d in read_paths([args.seeds], settings=settings) if isinstance(d, Document)]
-    docs = [Document(id=f"{d.id}-{i}", text=d.text, story_date=d.story_date,
-                     body_start=d.body_start)
-            for i in range(args.n // len(base) + 1) for d in base][: args.n]
+    base, docs = replicated([args.seeds], args.n, settings)
     words = sum(len(d.text.split()) for d in docs)
 
     pipeline = Pipeline(settings)

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from replicate import replicated  # bench/ is on sys.path when run as a script
 
-from comity.ingest import read_paths
-from comity.model import Document
 from comity.pipeline import Pipeline
 from comity.settings import Settings
 
@@ -51,11 +50,7 @@ def main() -> None:
     args = ap.parse_args()
 
     settings = Settings()
-    base = [d for d in read_paths([p for p in args.articles if p.exists()],
-                                  settings=settings) if isinstance(d, Document)]
-    docs = [Document(id=f"{d.id}-{i}", text=d.text, story_date=d.story_date,
-                     body_start=d.body_start)
-            for i in range(args.n // len(base) + 1) for d in base][: args.n]
+    base, docs = replicated([p for p in args.articles if p.exists()], args.n, settings)
     words = sum(len(d.text.split()) for d in docs)
     print(f"documents: {len(docs)} ({len(base)} articles replicated), words: {words}")
 

@@ -19,9 +19,8 @@ import time
 from pathlib import Path
 
 import spacy
+from replicate import replicated  # bench/ is on sys.path when run as a script
 
-from comity.ingest import read_paths
-from comity.model import Document
 from comity.pipeline import Pipeline
 from comity.settings import Settings
 
@@ -38,10 +37,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     settings = Settings()
-    base = [d for d in read_paths([args.seeds], settings=settings) if isinstance(d, Document)]
-    docs = [Document(id=f"{d.id}-{i}", text=d.text, story_date=d.story_date,
-                     body_start=d.body_start)
-            for i in range(args.n // len(base) + 1) for d in base][: args.n]
+    base, docs = replicated([args.seeds], args.n, settings)
     words = sum(len(d.text.split()) for d in docs)
     texts = [d.text for d in docs]
 
