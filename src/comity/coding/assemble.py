@@ -29,6 +29,10 @@ DATELINE = re.compile(r"^\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\.?\
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 
 
+#: a sentence's dates or places, by (what, sentence index, future tense), for one article
+Memo = dict[tuple[str, int, bool], list[Any]]
+
+
 class GazetteerLike(Protocol):
     """What the assembler needs from :class:`comity.places.Gazetteer`."""
 
@@ -86,16 +90,17 @@ class Assembler:
         current_place: tuple[Place, dt.date | None] | None = (
             (dateline, story) if dateline is not None else None)
         events: list[Event] = []
+        memo: Memo = {}  # each sentence's dates and places, found once
         for c in coded:
             ranges = clause_ranges(c.sentence.tokens, c.token, c.sentence.start,
                                    statement=c.trigger.type in {"AGREE", "REQUEST"})
-            date, date_text, precision = self._date(c, story, current_date, ranges)
+            date, date_text, precision = self._date(c, story, current_date, ranges, memo)
             if date is not None and precision == "day" and c.status == "occurred" \
                     and _main_clause(c):
                 current_date = (date, date_text or "", precision)
-            place = self._place(c, resolved.host_country, ranges)
+            place = self._place(c, resolved.host_country, ranges, memo)
             if place is None and current_place is None and c.mode != "phone":
-                place = self._place(c, resolved.host_country, None)  # nothing better yet
+                place = self._place(c, resolved.host_country, None, memo)  # nothing better yet
             if place is not None and place.resolution >= 3 and c.status == "occurred":
                 current_place = (place, date if precision == "day" else None)
             location = place
@@ -108,11 +113,15 @@ class Assembler:
 
     # ------------------------------------------------------------------ parts
     def _date(self, c: Coded, story: dt.date | None,
-              current: tuple[dt.date, str, str] | None, ranges: list[tuple[int, int]]
-              ) -> tuple[dt.date | None, str | None, str | None]:
+              current: tuple[dt.date, str, str] | None, ranges: list[tuple[int, int]],
+              memo: Memo) -> tuple[dt.date | None, str | None, str | None]:
         text = c.sentence.text
         lead = DATELINE.match(text)
-        every = find_dates(text, story, future=c.status == "planned")
+        future = c.status == "planned"
+        key = ("dates", c.sentence.index, future)
+        if key not in memo:
+            memo[key] = find_dates(text, story, future=future)
+        every = memo[key]
         # "SEOUL, Aug. 24 (Yonhap) --" is the filing date: the event's own only when the
         # sentence and the article so far give no other
         found = [d for d in every if lead is None or d.start >= lead.end()]
@@ -137,14 +146,17 @@ class Assembler:
             return current
         return None, None, None
 
-    def _place(self, c: Coded, host: str | None, ranges: list[tuple[int, int]] | None
-               ) -> Place | None:
+    def _place(self, c: Coded, host: str | None, ranges: list[tuple[int, int]] | None,
+               memo: Memo) -> Place | None:
         """The event's place: from its own clause (``ranges``), or the whole sentence."""
         if self.gazetteer is None:
             return None
         text = c.sentence.text
         best: Place | None = None
-        found = list(self.gazetteer.find_places(text, host))
+        key = ("places", c.sentence.index, False)
+        if key not in memo:
+            memo[key] = list(self.gazetteer.find_places(text, host))
+        found = memo[key]
         own = found if ranges is None else [pm for pm in found
                                             if inside(ranges, pm.start, pm.end)]
         for pm in own:
