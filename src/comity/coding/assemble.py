@@ -170,8 +170,10 @@ class Assembler:
                 continue  # "the Ottawa Convention", "the Bangkok Post": part of a name
             if LOCATIVE.search(before) or getattr(pm, "venue", False):
                 return place
-            if not re.match(r"\s*['’]s\b", text[pm.end:pm.end + 4]):
-                best = best or place  # not "Singapore's minister"
+            parties = {e.text for e in (*c.actors, *c.recipients)}
+            if not re.match(r"\s*['’]s\b", text[pm.end:pm.end + 4]) \
+                    and text[pm.start:pm.end] not in parties:
+                best = best or place  # not "Singapore's minister", not "urged Washington"
         return best
 
     def _event(self, doc: Document, c: Coded, date: dt.date | None, date_text: str | None,
