@@ -5,7 +5,7 @@ President of the Cambodian People's Party (CPP)") into country, sector and offic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -187,8 +187,15 @@ class TitleGrammar:
     def offices(self, text: str) -> tuple[str, ...]:
         """Every office named in ``text`` ("Deputy Prime Minister and Minister of Foreign
         Affairs" -> Deputy Prime Minister, Foreign Minister)."""
-        words = _WORD.findall(text)
         out: list[str] = []
+        for entry in self.entries_in(text):
+            if entry.kind in {"title", "role"} and entry.office and entry.office not in out:
+                out.append(entry.office)
+        return tuple(out)
+
+    def entries_in(self, text: str) -> Iterator[TitleEntry]:
+        """The grammar entries found in ``text``, left to right, longest match first."""
+        words = _WORD.findall(text)
         i = 0
         while i < len(words):
             found = self.match_at(words, i)
@@ -196,29 +203,19 @@ class TitleGrammar:
                 i += 1
                 continue
             entry, n = found
-            if entry.kind in {"title", "role"} and entry.office and entry.office not in out:
-                out.append(entry.office)
+            yield entry
             i += n
-        return tuple(out)
 
     def analyse(self, text: str, kb: KnowledgeBase,
                 place_country: PlaceCountry | None = None) -> TitleInfo:
         """Office, sector, country and organisation named in a title phrase."""
-        words = _WORD.findall(text)
         office: str | None = None
         sector: str | None = None
-        i = 0
-        while i < len(words):
-            found = self.match_at(words, i)
-            if found is None:
-                i += 1
-                continue
-            entry, n = found
+        for entry in self.entries_in(text):
             if entry.kind in {"title", "role"} and entry.office and office is None:
                 office, sector = entry.office, entry.sector
             elif entry.kind == "honorific" and sector is None and entry.sector:
                 sector = entry.sector
-            i += n
         country, org = _country_and_org(text, kb, place_country)
         if org is not None and org.sector and org.sector != "GOV":
             sector = org.sector if sector in (None, "GOV") else sector
