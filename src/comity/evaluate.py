@@ -217,14 +217,15 @@ class Scorer:
                 if gold.core:
                     report.kinds[gold.kind].fn += 1
                     report.errors.append({"file": article.file, "error": "missed",
-                                          "type": gold.type, "source": gold.source,
+                                          "kind": gold.kind, "type": gold.type, "source": gold.source,
                                           "target": gold.target})
         for pi, pred in enumerate(preds):
             if pi not in used:
                 kind = pred.kind if pred.kind in KINDS else "statement"
                 report.kinds[kind].fp += 1
                 report.errors.append({
-                    "file": article.file, "error": "spurious", "type": pred.type,
+                    "file": article.file, "error": "spurious", "kind": kind,
+                    "type": pred.type,
                     "source": pred.actor[0].name if pred.actor else None,
                     "target": pred.recipient[0].name if pred.recipient else None,
                     "text": pred.mentions[0].text[:160] if pred.mentions else ""})
