@@ -113,6 +113,9 @@ def test_actor_stage_accuracy_on_actor_cases(pipeline: Pipeline,
     # the delegation says who its leader acts for
     ("A delegation of the Communist Party of China led by Liu Jianchao visited Vientiane.",
      "2024-04-16", "Liu Jianchao", "Liu Jianchao", "CHN"),
+    # an apposition after a modified title; the country the envoy is sent to is no owner
+    ("The Sultan received the newly appointed Ambassador of Japan to the Philippines, Kenji "
+     "Morimoto, at the palace.", "2025-03-04", "Kenji Morimoto", "Kenji Morimoto", "JPN"),
     # a person out of office keeps the country of their roles
     ("Former Thai Prime Minister Thaksin Shinawatra met Hun Sen.", "2024-03-23",
      "Thaksin Shinawatra", "Thaksin Shinawatra", "THA"),

@@ -131,6 +131,13 @@ RULE_CASES = [
      "China's foreign ministry said on Tuesday that it hoped the Philippines would refrain "
      "from actions that complicate the situation.", "2024-01-31",
      [("REQUEST", "China", "Philippines")]),
+    ("an envoy named in apposition after his title calls on the host",
+     "Prime Minister Hun Manet received a courtesy call from the newly appointed Ambassador "
+     "of Japan to Cambodia, Kenji Morimoto, at the Peace Palace on Monday. On the same day, "
+     "the ambassador also paid a courtesy call on Cambodian Minister of Foreign Affairs Sok "
+     "Chenda Sophea at the ministry.", "2025-03-04",
+     [("CONSULT", "Kenji Morimoto", "Hun Manet"),
+      ("CONSULT", "Kenji Morimoto", "Sok Chenda Sophea")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -40,6 +40,8 @@ IsPlace = Callable[[str], bool]
 # ("the Thai army" -> Thailand, MIL; "the Kremlin" -> Russia, GOV).
 STATE_ORGAN_KINDS = frozenset({"government", "ministry", "military", "police"})
 GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
+#: parts of speech of the modifiers between a determiner and a title ("the newly appointed")
+MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB"})
 
 
 @dataclass(frozen=True)
@@ -249,9 +251,13 @@ class ActorStage:
         if start < 3 or toks[start - 1].text != ",":
             return None
         t0 = self.names.title_start(toks, start - 1, 0)
-        if 0 < t0 < start - 1 and toks[t0 - 1].text.lower() in {"the", "a", "an"} and any(
+        d = t0 - 1
+        while d > 0 and t0 - d <= 3 and toks[d].pos in MODIFIER_POS and toks[d].dep in {
+                "amod", "advmod", "compound"} and toks[d].text.islower():
+            d -= 1   # "the newly appointed Ambassador of X, Y"
+        if 0 <= d < t0 < start - 1 and toks[d].text.lower() in {"the", "a", "an"} and any(
                 self.titles.is_title_word(t.text) for t in toks[t0:start - 1]):
-            return t0 - 1
+            return d
         return None
 
     def _title_for(self, toks: tuple[Token, ...], start: int, end: int, stop: int
@@ -300,6 +306,9 @@ class ActorStage:
         while j < len(toks) and toks[j].text not in {",", ";", "."} and toks[j].dep != "ROOT":
             j += 1
         text = " ".join(t.text for t in toks[end + 1:j])
+        if end + 1 < len(toks) and toks[end + 1].pos == "ADP" and toks[end + 1].text.lower() \
+                != "of":
+            return None   # "X, at the Prime Minister's Office": a place, no apposition
         if not text or not any(self.titles.is_title_word(t.text) for t in toks[end + 1:j]):
             return None
         info = self.analyse(text)

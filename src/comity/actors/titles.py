@@ -244,8 +244,9 @@ def _country_and_org(text: str, kb: KnowledgeBase, place_country: PlaceCountry |
     country: str | None = None
     place: str | None = None
 
-    def receiving(i: int) -> bool:
-        return i > 0 and words[i - 1].lower() == "to"
+    def receiving(i: int) -> bool:  # "to Japan", "to the Lao PDR"
+        k = i - 1 if i > 0 and words[i - 1].lower() != "the" else i - 2
+        return k >= 0 and words[k].lower() == "to"
 
     for n in range(min(8, len(words)), 0, -1):
         for i in range(0, len(words) - n + 1):

@@ -61,11 +61,25 @@ class Tree:
         out: list[Token] = []
         for p in self.kids(i, "prep", "dative", "agent"):
             if p.text.lower() in preps:
-                out.extend(self.kids(p.i, "pobj"))
+                out.extend(self.kids(p.i, "pobj") or self._stray_object(p))
                 for c in self.conjuncts(p)[1:]:  # "talks with Li and with Kishida"
                     if c.pos == "ADP" and c.text.lower() in preps:
                         out.extend(self.kids(c.i, "pobj"))
         return out
+
+    def _stray_object(self, prep: Token) -> list[Token]:
+        """The named object of a preposition the parser left without one ("a call on Lao
+        Minister of Foreign Affairs X", X attached to the verb): the first actor named
+        right after it, before any verb or punctuation."""
+        if self.kids(prep.i, "pcomp"):
+            return []
+        for t in self.tokens[prep.i + 1:prep.i + 12]:
+            if t.pos in {"VERB", "AUX", "PUNCT"}:
+                break
+            m = self.mention_at(t.i)
+            if m is not None and m.entity.kind == "person":
+                return [self.tokens[m.head]]
+        return []
 
     def subtree(self, i: int) -> list[int]:
         """Indexes of the subtree under ``i`` (inclusive)."""
@@ -136,6 +150,8 @@ class Tree:
             for m in self.mentions:
                 if m.start > t.i and m.start - t.i <= 15 and m.entity.kind == "person":
                     between = self.tokens[t.i + 1:m.start]
+                    if between and between[-1].text == ",":
+                        between = between[:-1]   # "the Ambassador of X to Y, Z"
                     if not any(b.pos in {"VERB", "AUX"} or b.text in {",", ";"}
                                for b in between):
                         return m
