@@ -217,8 +217,8 @@ class Scorer:
                 if gold.core:
                     report.kinds[gold.kind].fn += 1
                     report.errors.append({"file": article.file, "error": "missed",
-                                          "kind": gold.kind, "type": gold.type, "source": gold.source,
-                                          "target": gold.target})
+                                          "kind": gold.kind, "type": gold.type,
+                                          "source": gold.source, "target": gold.target})
         for pi, pred in enumerate(preds):
             if pi not in used:
                 kind = pred.kind if pred.kind in KINDS else "statement"

@@ -23,6 +23,19 @@ CASES = [
     ("Chinese President Xi Jinping, who paid a state visit to Russia in March last year, "
      "held talks with Russian President Vladimir Putin in Beijing on Thursday.",
      "2024-05-16", "talks", "2024-05-16", "Beijing"),
+    # a meeting a journey is made for takes the journey's date and destination
+    ("Indian Prime Minister Narendra Modi will travel to Paris on Thursday to meet French "
+     "President Emmanuel Macron.", "2025-02-10", "meet", "2025-02-13", "Paris"),
+    ("Indian Prime Minister Narendra Modi will fly to Washington on Wednesday for talks with "
+     "U.S. President Donald Trump.", "2025-02-10", "talks", "2025-02-12", "Washington"),
+]
+
+# (sentence, story date, trigger word, expected status): a purpose shares its verb's tense
+STATUS_CASES = [
+    ("Ukrainian President Volodymyr Zelensky said he would travel to Washington to meet "
+     "U.S. President Donald Trump on Monday.", "2025-08-16", "meet", "planned"),
+    ("Japanese Prime Minister Shigeru Ishiba travelled to Seoul on Monday to meet South "
+     "Korean President Lee Jae-myung.", "2025-09-30", "meet", "occurred"),
 ]
 
 
@@ -41,3 +54,11 @@ def test_assemble_dates_and_places_from_own_clause(pipeline: Pipeline, text: str
     ev = events[0]
     assert (ev.date.isoformat() if ev.date else None) == day
     assert (ev.location.name if ev.location else None) == place
+
+
+@pytest.mark.parametrize(("text", "story", "trigger", "status"), STATUS_CASES)
+def test_assemble_purpose_shares_status_of_journey(pipeline: Pipeline, text: str, story: str,
+                                                   trigger: str, status: str) -> None:
+    events = [e for e in pipeline.extract(Document(
+        id="a", text=text, story_date=dt.date.fromisoformat(story))) if e.trigger == trigger]
+    assert [e.status for e in events] == [status]

@@ -138,6 +138,21 @@ RULE_CASES = [
      "Chenda Sophea at the ministry.", "2025-03-04",
      [("CONSULT", "Kenji Morimoto", "Hun Manet"),
       ("CONSULT", "Kenji Morimoto", "Sok Chenda Sophea")]),
+    ("a call on a titled name and the person coordinated with it",
+     "Australian Foreign Minister Penny Wong will call on General Secretary of the Communist "
+     "Party of Vietnam Tô Lâm and President Lương Cường.", "2025-03-04",
+     [("CONSULT", "Penny Wong", "Tô Lâm"), ("CONSULT", "Penny Wong", "Lương Cường")]),
+    ("a planned journey for a meeting is the meeting",
+     "Ukrainian President Volodymyr Zelensky will travel to Washington on Monday to meet U.S. "
+     "President Donald Trump.", "2025-08-16",
+     [("CONSULT", "Volodymyr Zelensky", "Donald Trump")]),
+    ("an arrival for a state visit is the visit",
+     "Philippine President Ferdinand Marcos Jr. arrived in Hanoi on Monday for a two-day "
+     "state visit.", "2024-01-30", [("CONSULT", "Ferdinand Marcos Jr.", "Vietnam")]),
+    ("a visit named with its destination beside a reception is reported",
+     "British Prime Minister Keir Starmer, on his first visit to Berlin, was greeted with "
+     "military honours by German Chancellor Olaf Scholz.", "2024-08-28",
+     [("CONSULT", "Keir Starmer", "Germany"), ("CONSULT", "Keir Starmer", "Olaf Scholz")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -24,6 +24,10 @@ LIGHT_VERBS = frozenset({
     "complete", "finish", "take", "witness", "go", "tell",
 })
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: verbs of travel: a journey made for a meeting is told by the meeting, and lends it its
+#: date and place ("will travel to Paris on Thursday to meet X")
+MOTION = frozenset({"travel", "fly", "arrive", "head", "go", "come", "leave", "depart",
+                    "return", "set"})
 
 
 #: inflected forms of the light verbs, for lemmas the lemmatiser gets wrong
@@ -113,10 +117,16 @@ class Tree:
     def actors_of(self, t: Token, *, deep: bool = False) -> list[ActorMention]:
         """Actor mentions a phrase headed by ``t`` stands for (with its conjuncts)."""
         out: list[ActorMention] = []
-        for c in self.conjuncts(t):
+        todo = self.conjuncts(t)
+        for c in todo:
             m = self._mention_for(c, deep=deep)
             if m is not None and m not in out:
                 out.append(m)
+                if m.head != c.i and m.head < len(self.tokens):
+                    # "on General Secretary of the Party X and Prime Minister Y": the
+                    # parser hangs Y on the name X, not on the title heading the phrase
+                    todo += [k for k in self.conjuncts(self.tokens[m.head])[1:]
+                             if k not in todo]
             if m is not None and m.entity.kind == "country":
                 # "Indonesian and Australian troops", "Thai and Cambodian troops"
                 first = self.tokens[m.start]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from comity.actors.kb import Country, KnowledgeBase
-from comity.coding.args import Tree, is_light
+from comity.coding.args import MOTION, Tree, is_light
 from comity.coding.clause import anchor, clause_tokens
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.coding.refine import entities
@@ -187,8 +187,9 @@ class Arguments:
             return True
         if word == "during":  # "during the visit, X will co-chair ..."
             return True
+        # "X, on his first visit to Berlin, was greeted": a destination reports the visit
         return word == "on" and head.pos == "VERB" and head.lemma != "be" \
-            and not is_light(head)
+            and not is_light(head) and not tree.prep_objects(tok.i, ("to",))
 
     def _leader_named(self, tree: Tree, tok: Token, country: Entity,
                       actors: list[Entity]) -> Entity | None:
@@ -315,10 +316,16 @@ class Arguments:
                     verb = tree.tokens[verb.head]  # "took part in the exercises"
             if tok.dep == "conj":
                 verb = tree.tokens[governing.head] if governing.head != governing.i else verb
-            on_visit = verb.lemma == "be" and governing.text.lower() in {"on", "for"}
+            prep = governing.text.lower()
+            # "is on a visit", "flew to X for talks", "X, on his first visit to Y, was ..."
+            on_visit = (verb.lemma == "be" and prep in {"on", "for"}) or (
+                verb.lemma.lower() in MOTION and prep == "for") or (
+                trig.mode == "visit" and prep == "on" and tok.dep == "pobj")
             if verb.pos in {"VERB", "AUX"} and (is_light(verb) or on_visit or tok.dep
                                                 in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
+                if on_visit and prep == "on" and tree.kids(verb.i, "nsubjpass"):
+                    subj_toks = tree.kids(verb.i, "nsubjpass")  # "X, on a visit, was greeted"
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))
         if governing is not None and governing.lemma.lower() in RECEIVING and tok.dep == "dobj":
             senders = [m for o in (*tree.prep_objects(tok.i, ("from",)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from comity.coding.args import is_light
+from comity.coding.args import MOTION, is_light
 from comity.model import Token
 
 #: dependents that start another clause (another event, or background)
@@ -21,8 +21,14 @@ CONTENT = frozenset({"xcomp", "ccomp"})
 
 
 def anchor(tokens: Sequence[Token], trigger: Token) -> Token:
-    """The token whose subtree is the trigger's clause."""
+    """The token whose subtree is the trigger's clause (for a meeting a journey is made
+    for, "will travel to Paris on Thursday to meet X", the journey's clause)."""
     cur = trigger
+    if trigger.dep in {"advcl", "xcomp"} and trigger.head != trigger.i and any(
+            t.head == trigger.i and t.dep == "aux" and t.text.lower() == "to" for t in tokens):
+        head = tokens[trigger.head]
+        if head.lemma.lower() in MOTION:
+            return head
     for _ in range(2):
         if cur.pos not in {"NOUN", "PROPN"} or cur.head == cur.i:
             break
@@ -31,7 +37,8 @@ def anchor(tokens: Sequence[Token], trigger: Token) -> Token:
             return head
         if head.pos == "ADP" and head.head != head.i:
             verb = tokens[head.head]
-            if verb.pos in {"VERB", "AUX"} and (is_light(verb) or verb.lemma == "be"):
+            if verb.pos in {"VERB", "AUX"} and (is_light(verb) or verb.lemma == "be" or (
+                    verb.lemma.lower() in MOTION and head.text.lower() == "for")):
                 return verb
         break
     return cur

@@ -13,7 +13,7 @@ import logging
 from dataclasses import replace
 
 from comity.actors.kb import KnowledgeBase
-from comity.coding.args import Tree
+from comity.coding.args import MOTION, Tree
 from comity.coding.arguments import (
     CONTENT_TYPES,
     DIPLOMATIC,
@@ -100,6 +100,8 @@ class Coder(Arguments):
                 continue
             if trig.type == "CONSULT" and self._inside_other_meeting(tree, tok, triggers):
                 continue
+            if trig.type == "CONSULT" and self._journey_for(tree, tok, triggers):
+                continue
             if trig.type == "PROTEST" and any(
                     (c := triggers.get(x.i)) is not None and c.type == "PROTEST"
                     for x in tree.kids(tok.i, "advcl", "xcomp")):
@@ -160,6 +162,20 @@ class Coder(Arguments):
                 if len(cand.words) == 1:
                     return first, cand
         return None
+
+    def _journey_for(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]) -> bool:
+        """"will travel to Washington to meet Trump", "arrived for a state visit": the
+        journey is told by the meeting or visit it is made for, which codes the event (an
+        arrival that happened "for the leaders' retreat" is the visit to the country)."""
+        if tok.lemma.lower() not in MOTION:
+            return False
+        planned = self._status(tree, tok) == "planned"
+        purposes = [x for x in tree.kids(tok.i, "advcl", "xcomp")
+                    if any(a.text.lower() == "to" for a in tree.kids(x.i, "aux"))]
+        purposes += tree.prep_objects(tok.i, ("for",))
+        # an arrival "for the leaders' retreat" is itself the visit to the country
+        return any((t := triggers.get(x.i)) is not None and t.type == "CONSULT"
+                   and (planned or t.mode == "visit") for x in purposes)
 
     def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
         particles = {o[1:] for o in trig.objects if o.startswith("@")}
@@ -349,8 +365,10 @@ class Coder(Arguments):
                     cur, steps = head, steps + 1
                     continue
                 break
-            if cur.dep in {"ccomp", "relcl", "advcl"} and cur.pos == "VERB":
-                break
+            if cur.dep in {"ccomp", "relcl", "advcl"} and cur.pos == "VERB" and not (
+                    cur.dep == "advcl" and any(a.text.lower() == "to"
+                                               for a in tree.kids(cur.i, "aux"))):
+                break  # a purpose ("would travel ... to meet Trump") shares its verb's tense
             cur, steps = head, steps + 1
         return "occurred"
 
