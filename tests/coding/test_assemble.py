@@ -62,3 +62,20 @@ def test_assemble_purpose_shares_status_of_journey(pipeline: Pipeline, text: str
     events = [e for e in pipeline.extract(Document(
         id="a", text=text, story_date=dt.date.fromisoformat(story))) if e.trigger == trigger]
     assert [e.status for e in events] == [status]
+
+
+VISIT_TOLD_TWICE = (
+    "Vietnamese Prime Minister Phạm Minh Chính held talks with visiting Lao Prime Minister "
+    "Sonexay Siphandone in Hanoi on Thursday.\n\nSonexay is on an official visit to Vietnam "
+    "from January 8 to 10.")
+
+
+def test_assemble_one_visit_told_twice_is_one_event_dated_by_its_first_day(
+        pipeline: Pipeline) -> None:
+    events = pipeline.extract(Document(id="a", text=VISIT_TOLD_TWICE,
+                                       story_date=dt.date(2025, 1, 9)))
+    visits = [e for e in events if e.type == "CONSULT" and e.recipient
+              and e.recipient[0].kind == "country"]
+    assert len(visits) == 1
+    assert visits[0].date == dt.date(2025, 1, 8)
+    assert visits[0].num_mentions == 2

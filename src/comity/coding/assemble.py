@@ -248,7 +248,35 @@ def merge_in_article(events: list[Event]) -> list[Event]:
     return out
 
 
+#: the longest a state or official visit lasts: two reports of one visit to a country in one
+#: article are the same visit when their days lie this close ("visiting ... on Thursday",
+#: "is on an official visit from January 8 to 10")
+VISIT_DAYS = 10
+
+
+def _same_visit(a: Event, b: Event) -> bool:
+    """Two reports, in one article, of one visit by the same visitor to the same country."""
+    if not (a.type == b.type == "CONSULT" and a.mode == b.mode == "visit"):
+        return False
+    if len(a.recipient) != 1 or len(b.recipient) != 1 or a.recipient[0].kind != "country" \
+            or a.recipient[0].id != b.recipient[0].id or not a.actor or not b.actor:
+        return False
+    xa, xb = a.actor[0], b.actor[0]
+    if xa.id != xb.id and not (_stands_for(xa, xb) or _stands_for(xb, xa)):
+        return False  # another visitor (his country stands for him: "the first visit to
+        # China by an Australian prime minister")
+    da = a.date if a.date_precision in (None, "day") else None
+    db = b.date if b.date_precision in (None, "day") else None
+    if a.status != b.status:
+        return da is not None and da == db  # "expected to be his last trip" / "arrived"
+    if da is None or db is None:
+        return a.date is None or b.date is None
+    return abs((da - db).days) <= VISIT_DAYS
+
+
 def _same(a: Event, b: Event) -> bool:
+    if _same_visit(a, b):
+        return True
     if a.type != b.type or a.status != b.status:
         return False
     if _pair(a) != _pair(b) and not _later_praise_of_country(a, b) \
@@ -322,11 +350,21 @@ def _combine(a: Event, b: Event) -> Event:
     if _country_version(a, b) and all(e.kind == "country" for e in (*a.actor, *a.recipient)
                                       if e.id not in {x.id for x in (*b.actor, *b.recipient)}):
         actor, recipient = b.actor, b.recipient  # keep the telling that names the people
+    dated = a
+    if _same_visit(a, b):
+        if a.actor[0].kind == "country" and b.actor[0].kind != "country":
+            actor = b.actor  # the visitor named rather than his country
+        # a visit is dated by its first day; a report of it that happened wins a planned one
+        days = [e for e in (a, b) if e.date is not None and e.date_precision == "day"]
+        dated = min(days, key=lambda e: e.date or dt.date.max) if days else a
+        if b.status == "occurred":
+            a = replace(a, status="occurred")
     return replace(
         a, actor=actor, recipient=recipient, mentions=mentions, num_mentions=len(mentions),
         participants=tuple(parts),
-        date=a.date or b.date, date_text=a.date_text or b.date_text,
-        date_precision=a.date_precision or b.date_precision,
+        date=dated.date or a.date or b.date, date_text=dated.date_text or a.date_text
+        or b.date_text, date_precision=dated.date_precision or a.date_precision
+        or b.date_precision,
         location=a.location or b.location, mode=mode,
         context=tuple(sorted({*a.context, *b.context})),
         symmetric=a.symmetric or b.symmetric)
