@@ -153,6 +153,10 @@ RULE_CASES = [
      "British Prime Minister Keir Starmer, on his first visit to Berlin, was greeted with "
      "military honours by German Chancellor Olaf Scholz.", "2024-08-28",
      [("CONSULT", "Keir Starmer", "Germany"), ("CONSULT", "Keir Starmer", "Olaf Scholz")]),
+    ("a meeting named after both sides' ministers is held by its subject",
+     "Australian Foreign Minister Penny Wong held an Australia-Indonesia Foreign Ministers' "
+     "Meeting with Indonesian Foreign Minister Sugiono in Jakarta.", "2025-03-04",
+     [("CONSULT", "Penny Wong", "Sugiono")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

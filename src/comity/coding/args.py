@@ -155,8 +155,9 @@ class Tree:
             m = self.mention_at(c.i)
             if m is not None and m.entity.kind in {"person", "collective"}:
                 return m
-        if t.text[:1].isupper() and t.pos in {"PROPN", "NOUN"}:
-            # a title whose name the parser attached elsewhere: "with President ... X"
+        if t.text[:1].isupper() and t.pos in {"PROPN", "NOUN"} and t.dep != "poss":
+            # a title whose name the parser attached elsewhere: "with President ... X" (a
+            # possessive title is followed by what it owns: "the Foreign Ministers' Meeting")
             for m in self.mentions:
                 if m.start > t.i and m.start - t.i <= 15 and m.entity.kind == "person":
                     between = self.tokens[t.i + 1:m.start]

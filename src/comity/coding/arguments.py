@@ -293,6 +293,8 @@ class Arguments:
         recips: list[ActorMention] = []
         between: list[Entity] = []
         for p in tree.kids(tok.i, "poss"):
+            if trig.type == "CONSULT" and self._plural_owner(tree, p):
+                continue
             actors.extend(tree.actors_of(p))
         for a in tree.prep_objects(tok.i, ("by",)):
             actors.extend(tree.actors_of(a))
@@ -359,6 +361,13 @@ class Arguments:
                 recips = [m for m in tree.mentions if m.entity in others[:1]] or recips
                 between = []
         return actors, recips, between
+
+    def _plural_owner(self, tree: Tree, owner: Token) -> bool:
+        """A plural possessive that names no actor itself ("a Japan-Viet Nam Foreign
+        Ministers' Meeting", "the Mekong-Japan Foreign Ministers' Meeting"): a meeting's
+        name, whose parties are the subject and object of its own clause."""
+        return tree.mention_at(owner.i) is None and any(
+            k.text in {"'", "’"} for k in tree.kids(owner.i, "case"))
 
     def _multilateral_phrase(self, tree: Tree, tok: Token) -> bool:
         """"the meeting of the three Party leaders", "among ... leaders of A, B and C"."""
