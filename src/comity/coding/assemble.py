@@ -238,7 +238,7 @@ def merge_in_article(events: list[Event]) -> list[Event]:
     """Merge reports of the same event within one article (same type, parties, status and
     compatible date); mentions accumulate in text order."""
     out: list[Event] = []
-    for ev in events:
+    for ev in (_leaders_for_countries(ev, events) for ev in events):
         for k, prev in enumerate(out):
             if _same(prev, ev):
                 out[k] = _combine(prev, ev)
@@ -252,6 +252,33 @@ def merge_in_article(events: list[Event]) -> list[Event]:
 #: article are the same visit when their days lie this close ("visiting ... on Thursday",
 #: "is on an official visit from January 8 to 10")
 VISIT_DAYS = 10
+
+
+def _leaders_for_countries(ev: Event, events: list[Event]) -> Event:
+    """"Vietnam and the Philippines signed two agreements on Tuesday as X held talks with
+    Y": the signing or agreement is that of the two countries' people who sign it, or who
+    hold the talks it is told with (countries are parties only when no person is named)."""
+    if not (ev.symmetric and (ev.cameo == "057" or ev.type == "AGREE")) or ev.date is None \
+            or len(ev.actor) != 1 or len(ev.recipient) != 1:
+        return ev
+    a, r = ev.actor[0], ev.recipient[0]
+    if a.kind != "country" or r.kind != "country":
+        return ev
+    sentences = {m.sentence for m in ev.mentions}
+    same = [o for o in events if o.cameo == ev.cameo and o.date == ev.date]
+    told_with = [o for o in events if o.type == "CONSULT" and o.date == ev.date
+                 and sentences & {m.sentence for m in o.mentions}]
+    for talks in (*same, *told_with):
+        if talks.status != ev.status or len(talks.actor) != 1 or len(talks.recipient) != 1:
+            continue
+        x, y = talks.actor[0], talks.recipient[0]
+        if x.kind != "person" or y.kind != "person":
+            continue
+        if (x.country, y.country) == (a.country, r.country):
+            return replace(ev, actor=(x,), recipient=(y,))
+        if (y.country, x.country) == (a.country, r.country):
+            return replace(ev, actor=(y,), recipient=(x,))
+    return ev
 
 
 def _same_visit(a: Event, b: Event) -> bool:
