@@ -115,6 +115,21 @@ RULE_CASES = [
     ("nationality-marked troops are their countries",
      "Thai and Cambodian troops exchanged fire along the border on Thursday.", "2025-07-24",
      [("ASSAULT", "Thailand", "Cambodia")]),
+    ("a passive clause inherits no actor from its main clause",
+     "The Thai army stayed on alert after a Cambodian soldier was killed in a brief "
+     "firefight.", "2025-05-29", []),
+    ("a pronoun subject of a reported clause is the reporter",
+     "Israel said it had carried out air strikes on Syrian army positions overnight.",
+     "2024-12-10", [("ASSAULT", "Israel", "Syria")]),
+    ("the topic of a protest is not the protester's act",
+     "South Korea lodged a protest with Japan over the sanctions.", "2019-07-04",
+     [("ACCUSE", "South Korea", "Japan")]),
+    ("coordinated verbs of one type between the same parties are one act",
+     "Vietnam recalled its ambassador from Beijing and expelled two Chinese diplomats on "
+     "Friday.", "2024-05-10", [("SANCTION", "Vietnam", "China")]),
+    ("a vehicle's cargo is what is sent",
+     "Japan flew two transport aircraft carrying relief supplies to Manila after the "
+     "typhoon.", "2024-11-02", [("AID", "Japan", "Philippines")]),
     ("an accepted invitation answers the inviter",
      "Prime Minister Anthony Albanese invited President Prabowo Subianto to visit Australia, "
      "and Prabowo accepted the invitation.", "2025-05-15",

@@ -283,6 +283,8 @@ class Tree:
         agents = [o for a in self.kids(i, "agent") for o in self.kids(a.i, "pobj")]
         if agents:
             return agents, True
+        if passive:
+            return passive, True  # "since a soldier was killed": no actor, none inherited
         if depth < 3 and tok.dep == "pcomp" and tok.head != i:
             prep = self.tokens[tok.head]
             if prep.pos == "ADP" and prep.head != prep.i:

@@ -46,6 +46,8 @@ STATE_ORGANS = frozenset({"government", "ministry", "military", "agency", "polic
 CURRENCIES = frozenset({"dollar", "yuan", "yen", "euro", "won", "baht", "ringgit", "rupee",
                         "peso", "dong", "riel", "kip", "pound", "rouble", "ruble", "franc"})
 RECEIVING = frozenset({"receive", "accept", "take", "get"})
+#: prepositions that make a noun the topic of another act ("lodged a protest over the ban")
+TOPIC_PREPS = frozenset({"over", "about", "against", "regarding", "concerning", "despite"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 
 
@@ -323,12 +325,16 @@ class Arguments:
             on_visit = (verb.lemma == "be" and prep in {"on", "for"}) or (
                 verb.lemma.lower() in MOTION and prep == "for") or (
                 trig.mode == "visit" and prep == "on" and tok.dep == "pobj")
-            if verb.pos in {"VERB", "AUX"} and (is_light(verb) or on_visit or tok.dep
-                                                in {"nsubjpass"}):
+            topic = tok.dep == "pobj" and prep in TOPIC_PREPS  # "a protest over the ban"
+            if verb.pos in {"VERB", "AUX"} and not topic and (is_light(verb) or on_visit
+                                                              or tok.dep in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
                 if on_visit and prep == "on" and tree.kids(verb.i, "nsubjpass"):
                     subj_toks = tree.kids(verb.i, "nsubjpass")  # "X, on a visit, was greeted"
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))
+                if not actors and subj_toks and all(s.pos == "PRON" for s in subj_toks):
+                    # "Thailand said it had launched air strikes": who reported it
+                    actors.extend(self._governing_subject(tree, verb))
         if governing is not None and governing.lemma.lower() in RECEIVING and tok.dep == "dobj":
             senders = [m for o in (*tree.prep_objects(tok.i, ("from",)),
                                    *tree.prep_objects(governing.i, ("from",)))

@@ -35,6 +35,7 @@ from comity.coding.refine import (
     consult_party,
     entities,
     evidence,
+    one_act,
     one_per_recipient,
     people_first,
     prefer_persons,
@@ -42,6 +43,9 @@ from comity.coding.refine import (
 from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
 __all__ = ["Coded", "Coder"]
+
+#: participles that name what a vehicle carries ("planes carrying rescuers")
+CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +121,7 @@ class Coder(Arguments):
                                    people or {})
             if coded is not None:
                 out.extend(one_per_recipient(coded))
-        return prefer_persons(out)
+        return prefer_persons(one_act(out))
 
     def _trigger(self, tree: Tree, tok: Token) -> Trigger | None:
         pos = "VERB" if tok.pos in {"VERB"} else "NOUN" if tok.pos in {"NOUN", "PROPN"} else (
@@ -182,7 +186,11 @@ class Coder(Arguments):
         if particles:  # "called on", "turned down"
             return any(c.text.lower() in particles for c in tree.kids(tok.i, "prep", "prt"))
         for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr"):
-            if o.lemma.lower() in trig.objects or o.text.lower() in trig.objects:
+            # "flew two planes carrying 120 rescuers": what the vehicle carries
+            cargo = [d for a in tree.kids(o.i, "acl") if a.lemma.lower() in CARRYING
+                     for d in tree.kids(a.i, "dobj")]
+            if any(x.lemma.lower() in trig.objects or x.text.lower() in trig.objects
+                   for x in (o, *cargo)):
                 return True
         return False
 

@@ -72,6 +72,26 @@ def one_per_recipient(c: Coded) -> list[Coded]:
     return [replace(c, recipients=rec[:1])]
 
 
+def one_act(coded: list[Coded]) -> list[Coded]:
+    """"recalled its ambassador and expelled the envoy": coordinated verbs of one type
+    between the same parties in one sentence report one act (the first verb codes it)."""
+    keep: list[Coded] = []
+    for c in coded:
+        tok = c.token
+        if c.trigger.type != "CONSULT" and c.trigger.pos == "VERB" and tok.dep == "conj" \
+                and any(o.token.i == tok.head and o.trigger.pos == "VERB"
+                        and o.trigger.type == c.trigger.type and o.status == c.status
+                        and _ids(o.actors) == _ids(c.actors)
+                        and _ids(o.recipients) == _ids(c.recipients) for o in keep):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _ids(ents: tuple[Entity, ...]) -> tuple[str, ...]:
+    return tuple(e.id for e in ents)
+
+
 def people_first(ents: list[Entity]) -> list[Entity]:
     """Drop a country named beside one of its people ("Wong and his Malaysian counterpart
     Anwar Ibrahim"): countries are parties only when no person is named."""
