@@ -4,8 +4,10 @@ Precision, recall and F1 for interaction and statement events (core = not option
 background), and among matched core events the accuracy of date, status, location and
 mode (a date coarser than a day counts as no date, as in the gold format). Honours
 ``symmetric``, ``implied``, ``optional``, ``background`` and
-``acceptable_*``. Matching: same type (or an acceptable type), same actor and recipient
-after name normalisation through the knowledge base (an unordered pair when symmetric).
+``acceptable_*``. Matching: same kind (an interaction is not matched by a statement: the
+praise voiced at a meeting is not the signing witnessed there), same type (or an acceptable
+type), same actor and recipient after name normalisation through the knowledge base (an
+unordered pair when symmetric).
 """
 
 from __future__ import annotations
@@ -185,8 +187,11 @@ class Scorer:
         return e.id if e.id.startswith("kb:") else self.actor_key(e.name)
 
     def matches(self, gold: GoldEvent, pred: Event) -> bool:
-        """Same type (or acceptable), same actor and recipient (unordered if symmetric)."""
+        """Same kind, same type (or acceptable), same actor and recipient (unordered if
+        symmetric)."""
         if pred.type != gold.type and pred.type not in gold.acceptable_types:
+            return False
+        if gold.kind in KINDS and pred.kind in KINDS and pred.kind != gold.kind:
             return False
         gs, gt = self.actor_key(gold.source), self.actor_key(gold.target)
         ps, pt = self.entity_key(pred, "actor"), self.entity_key(pred, "recipient")
