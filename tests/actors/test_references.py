@@ -61,6 +61,10 @@ CASES = [
      "2024-06-13", "The Vietnamese delegation", [("Đỗ Hùng Việt", "VNM")]),
     ("Governor Chan Vichet received a delegation from Thua Thien Hue province.",
      "2024-05-14", "a delegation", [("Vietnam", "VNM")]),
+    # the delegation a named person leads, and the same delegation named again
+    ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
+     "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",
+     "2024-09-03", "The Yunnan delegation", [("Zhang Guohua", "CHN")]),
 ]
 
 

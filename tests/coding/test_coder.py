@@ -172,6 +172,11 @@ RULE_CASES = [
      "Australian Foreign Minister Penny Wong held an Australia-Indonesia Foreign Ministers' "
      "Meeting with Indonesian Foreign Minister Sugiono in Jakarta.", "2025-03-04",
      [("CONSULT", "Penny Wong", "Sugiono")]),
+    ("the leader of a delegation on a visit is the visitor",
+     "Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a three-day "
+     "visit to Laos, praised the progress of the railway. The Yunnan delegation is scheduled "
+     "to pay a courtesy call on Prime Minister Sonexay Siphandone on Friday.", "2024-09-03",
+     [("CONSULT", "Zhang Guohua", "Laos"), ("CONSULT", "Zhang Guohua", "Sonexay Siphandone")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

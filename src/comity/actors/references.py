@@ -82,6 +82,22 @@ def led_by(toks: tuple[Token, ...], head: int, state: Discourse) -> Entity | Non
     return None
 
 
+def leading(toks: tuple[Token, ...], head: int, state: Discourse) -> Entity | None:
+    """The person in "X, who is leading a delegation", "X led a delegation" (X already
+    resolved as a mention)."""
+    verb = toks[toks[head].head]
+    if toks[head].dep != "dobj" or verb.lemma not in LEAD_VERBS:
+        return None
+    subj = [t for t in toks if t.head == verb.i and t.dep == "nsubj"]
+    if subj and subj[0].pos == "PRON" and verb.dep == "relcl" and verb.head != verb.i:
+        subj = [toks[verb.head]]   # "X, who is leading ..."
+    for s in subj:
+        for p in reversed(state.persons):
+            if p.text and s.text in p.text.split():
+                return p
+    return None
+
+
 class References:
     """Resolution of references for one :class:`~comity.actors.resolve.ActorStage`."""
 
@@ -204,16 +220,21 @@ class References:
     def _delegation(self, toks: tuple[Token, ...], left: int, head: int, text: str,
                     country: str | None, state: Discourse, add: Add) -> None:
         kb = self.stage.kb
-        leader = led_by(toks, head, state)
+        leader = led_by(toks, head, state) or leading(toks, head, state)
         org = self._org_in(toks, left, head)
         if country is None:   # "a delegation from Thua Thien Hue province"
             country = self._from_place(toks, head)
+        last = state.delegations.get("")   # the delegation whose leader was named last
         if leader is not None:
             if org is not None:
                 state.delegations[org.id] = leader
+            state.delegations[""] = leader
             add(left, head + 1, leader, "collective", leader=leader)
         elif org is not None and org.id in state.delegations:
             add(left, head + 1, state.delegations[org.id], "collective")
+        elif org is None and fold(toks[left].text) == "the" and last is not None and (
+                country is None or last.country in {None, country}):
+            add(left, head + 1, retext(last, text), "collective")   # "the Hainan delegation"
         elif country is not None and country in kb.countries:
             add(left, head + 1, self.stage.country_entity(kb.countries[country], text),
                 "country")

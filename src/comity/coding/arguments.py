@@ -335,6 +335,11 @@ class Arguments:
                 if not actors and subj_toks and all(s.pos == "PRON" for s in subj_toks):
                     # "Thailand said it had launched air strikes": who reported it
                     actors.extend(self._governing_subject(tree, verb))
+        if not actors and governing is not None and tok.dep == "pobj" \
+                and governing.text.lower() == "on" and governing.head != governing.i:
+            owner = tree.mention_at(governing.head)   # "a delegation on a visit to X"
+            if owner is not None and owner.entity.kind == "person":
+                actors.append(owner)
         if governing is not None and governing.lemma.lower() in RECEIVING and tok.dep == "dobj":
             senders = [m for o in (*tree.prep_objects(tok.i, ("from",)),
                                    *tree.prep_objects(governing.i, ("from",)))
