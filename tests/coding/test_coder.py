@@ -177,6 +177,15 @@ RULE_CASES = [
      "visit to Laos, praised the progress of the railway. The Yunnan delegation is scheduled "
      "to pay a courtesy call on Prime Minister Sonexay Siphandone on Friday.", "2024-09-03",
      [("CONSULT", "Zhang Guohua", "Laos"), ("CONSULT", "Zhang Guohua", "Sonexay Siphandone")]),
+    ("a phone call with two people of two states is one call with each",
+     "U.S. Secretary of State Marco Rubio spoke by phone with Thai Foreign Minister Maris "
+     "Sangiampongsa and Cambodian Foreign Minister Prak Sokhonn on Friday.", "2025-07-25",
+     [("CONSULT", "Marco Rubio", "Maris Sangiampongsa"),
+      ("CONSULT", "Marco Rubio", "Prak Sokhonn")]),
+    ("phone talks held in a role are with the counterpart after it",
+     "Japanese Prime Minister Shigeru Ishiba held his first phone talks as prime minister with "
+     "Australian Prime Minister Anthony Albanese.", "2024-10-03",
+     [("CONSULT", "Shigeru Ishiba", "Anthony Albanese")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -350,6 +350,11 @@ class Arguments:
                 return senders, hosts, []
         for o in tree.prep_objects(tok.i, trig.preps):
             recips.extend(tree.actors_of(o))
+        for role in ([] if recips else tree.prep_objects(tok.i, ("as",))):
+            # "his first phone talks as prime minister with X": the parser hangs the
+            # counterpart on the role
+            recips.extend(m for o in tree.prep_objects(role.i, trig.preps)
+                          for m in tree.actors_of(o))
         if not recips and actors and governing is not None and governing.pos == "ADP" \
                 and governing.head != governing.i:
             verb = tree.tokens[governing.head]

@@ -129,8 +129,10 @@ class Coder(Arguments):
         if not pos:
             return None
         lemma = tok.lemma.lower()
-        cands = self.lexicon.candidates(lemma, pos) or (
-            self.lexicon.candidates(tok.text.lower(), pos) if pos == "NOUN" else [])
+        cands = self.lexicon.candidates(lemma, pos)
+        if pos == "NOUN" and tok.text.lower() != lemma:  # "phone talks" is keyed by its form
+            cands = cands + [c for c in self.lexicon.candidates(tok.text.lower(), pos)
+                             if c not in cands]
         text = tok.text.lower()
         if not cands and pos == "VERB" and text.endswith("ed"):
             # the lemmatiser slips on some past forms ("hoped" -> "hop")
@@ -308,7 +310,8 @@ class Coder(Arguments):
                               or recip_ents[0]]
         mode = trig.mode
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
-        if trig.type == "CONSULT" and len(parties) >= 3:
+        if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone":
+            # (a phone call "with both X and Y" is one call with each)
             mode = "multilateral"
             participants = [e for e in (*recip_ents, *between) if e not in actor_ents]
             recip_ents = recip_ents[:1]

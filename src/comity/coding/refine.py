@@ -64,8 +64,9 @@ def one_per_recipient(c: Coded) -> list[Coded]:
                 for x in one_per_recipient(replace(c, actors=(a,), co_actors=()))]
     rec = c.recipients
     if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
-            and all(r.kind == "person" for r in rec) and len({r.country for r in rec}) == 1:
-        return [replace(c, recipients=(r,)) for r in rec]
+            and all(r.kind == "person" for r in rec) and (
+                len({r.country for r in rec}) == 1 or c.mode == "phone"):
+        return [replace(c, recipients=(r,)) for r in rec]   # "spoke by phone with X and Y"
     if c.trigger.type != "CONSULT" and len(rec) > 1 and all(r.kind == "country" for r in rec):
         # "urged Thailand and Cambodia to cease fire": one appeal to each
         return [replace(c, recipients=(r,)) for r in rec]
