@@ -25,6 +25,10 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 FUTURE_AMOD = frozenset({"upcoming", "forthcoming", "planned", "next", "coming", "future"})
 CONTENT_TYPES = frozenset({"AGREE", "REQUEST"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: verbs whose infinitive did not happen ("declined to sign")
+REFUSALS = frozenset({"decline", "refuse", "fail", "reject"})
+#: modals of possibility: "could cooperate" reports no deed
+HYPOTHETICAL = frozenset({"could", "might", "may"})
 STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
@@ -49,6 +53,9 @@ RECEIVING = frozenset({"receive", "accept", "take", "get"})
 #: prepositions that make a noun the topic of another act ("lodged a protest over the ban")
 TOPIC_PREPS = frozenset({"over", "about", "against", "regarding", "concerning", "despite"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
+#: deeds done by a state (armed forces, agencies), not said by its minister
+MATERIAL_TYPES = frozenset({"COOPERATE", "AID", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
+                            "ASSAULT", "PROTEST"})
 
 
 class Arguments:

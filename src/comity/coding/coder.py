@@ -19,15 +19,19 @@ from comity.coding.arguments import (
     DIPLOMATIC,
     FUTURE_AMOD,
     FUTURE_AUX,
+    HYPOTHETICAL,
+    MATERIAL_TYPES,
     MONADIC_MODES,
     MUTUAL,
     NEGATIONS,
     PLANNING,
+    REFUSALS,
     SETTING_PREPS,
     STATEMENT_TYPES,
     SYMMETRIC_TYPES,
     Arguments,
 )
+from comity.coding.clause import anchor
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.coding.refine import (
     Coded,
@@ -116,6 +120,11 @@ class Coder(Arguments):
                 continue  # "witnessed the signing of": the verb codes it
             if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
                 continue
+            if tok.dep == "xcomp" and tree.tokens[tok.head].lemma.lower() in REFUSALS:
+                continue  # "declined to sign the declaration": no signing
+            if trig.type in MATERIAL_TYPES and any(
+                    c.text.lower() in HYPOTHETICAL for c in tree.kids(tok.i, "aux")):
+                continue  # "areas where they could cooperate": a possibility, no deed
             prev = out[-1] if out else None
             coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev,
                                    people or {})
@@ -191,16 +200,22 @@ class Coder(Arguments):
             # "flew two planes carrying 120 rescuers": what the vehicle carries
             cargo = [d for a in tree.kids(o.i, "acl") if a.lemma.lower() in CARRYING
                      for d in tree.kids(a.i, "dobj")]
+            # "freed reporter X": the title of a named object
+            titles = [c for c in tree.kids(o.i, "compound", "appos", "nmod")
+                      if c.pos == "NOUN"] if tree.mention_at(o.i) is not None else []
             if any(x.lemma.lower() in trig.objects or x.text.lower() in trig.objects
-                   for x in (o, *cargo)):
+                   for x in (o, *cargo, *titles)):
                 return True
+            if "people" in trig.objects and o.pos == "PROPN" and (
+                    (m := tree.national(o)) is not None and m.start == o.i):
+                return True  # "freed eight Russians": people of a nation
         return False
 
     def _is_content_of_other(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]
                              ) -> bool:
         """"invited X to visit Y": the visit is the content of the invitation."""
         cur, steps = tok, 0
-        while cur.dep in {"xcomp", "ccomp", "advcl", "pobj", "pcomp", "prep", "dobj"} \
+        while cur.dep in {"xcomp", "ccomp", "advcl", "pobj", "pcomp", "prep", "dobj", "conj"} \
                 and cur.head != cur.i and steps < 4:
             if cur.dep == "prep" and cur.text.lower() in SETTING_PREPS:
                 return False  # "agreed ... after talks between X and Y": not its content
@@ -208,11 +223,19 @@ class Coder(Arguments):
                 return False  # "X urged ..., while Y thanked ...": a clause of its own
             head = tree.tokens[cur.head]
             other = triggers.get(head.i)
+            if cur.dep == "conj" and (other is not None or head.pos not in {"VERB", "AUX"}
+                                      or (steps == 0 and cur.pos != "VERB")
+                                      or (cur.tag == "VBD" and head.tag != "VBD")):
+                # "urged X ... and thanked Y", "proposed that X facilitate ... and invited
+                # Y" (the parser hangs the past tense on the proposal): an act of its own
+                return False
             if other is not None and other.type in CONTENT_TYPES and cur.dep != "dobj":
-                return True
-            if other is not None and other.type == "SUPPORT" and cur.dep == "prep" \
-                    and cur.text.lower() in {"for", "on"}:
-                return True  # "thanked X for their assistance": what was praised
+                return True  # "agreed to launch a body and to cooperate": the agreement
+            if cur.dep == "prep" and cur.text.lower() in {"for", "on"} and (
+                    (other is not None and other.type == "SUPPORT") or any(
+                    (o := triggers.get(d.i)) is not None and o.type == "SUPPORT"
+                    for d in tree.kids(head.i, "dobj"))):
+                return True  # "thanked X for (expressed thanks for) their assistance"
             if cur.dep in {"pobj", "prep"} and head.pos in {"NOUN", "PROPN"} \
                     and other is not None and other.type in CONTENT_TYPES:
                 return True
@@ -251,15 +274,19 @@ class Coder(Arguments):
             recips = [m for m in recips if consult_party(tree, m)]
         actor_ents = people_first([self._state(e) for e in entities(actors)])
         recip_ents = people_first([self._state(e) for e in entities(recips)])
-        if len(actor_ents) == 1 and actor_ents[0].kind == "country":
-            speaker = self._speaker(tree, tree.tokens[tok.head] if trig.pos == "ADJ" else tok,
-                                    actor_ents[0].country)
-            if speaker is not None:  # "Lavrov said Russia appreciated ...": Lavrov did
-                actor_ents = [speaker]
         if trig.type == "PROTEST" and actors and all(
                 m.how not in {"nationality", "place"} for m in actors):
             # a state or an official "protests": a diplomatic protest, not a street one
             trig = replace(trig, type="ACCUSE", cameo="111", mode="disapprove")
+        if len(actor_ents) == 1 and actor_ents[0].kind == "country" and not (
+                trig.type in MATERIAL_TYPES and self._status(tree, tok) == "occurred"):
+            # (a state's deed reported by its minister stays the state's: "X said Malaysia
+            # had sent a rescue team")
+            said = tree.tokens[tok.head] if trig.pos == "ADJ" else (
+                anchor(tree.tokens, tok) if trig.pos == "NOUN" else tok)
+            speaker = self._speaker(tree, said, actor_ents[0].country)
+            if speaker is not None:  # "Lavrov said Russia appreciated ...": Lavrov did
+                actor_ents = [speaker]
         participants: list[Entity] = []
         symmetric = trig.type == "CONSULT" and trig.mode != "visit"
         # collectives: "both sides agreed", "proposed the two sides continue"
@@ -279,6 +306,8 @@ class Coder(Arguments):
         if not actor_ents and prev is not None and trig.pos == "NOUN" \
                 and prev.trigger.type == trig.type and self._added_to(tree, prev.token, tok):
             actor_ents = list(prev.actors)  # "co-chaired X, along with the meeting among Y"
+        if trig.type == "PROTEST" and trig.pos == "VERB" and not actor_ents:
+            actor_ents = self._protest_place(tree, tok)
         if between and not actor_ents:
             actor_ents, recip_ents = between[:1], between[1:]
             symmetric = True
@@ -286,7 +315,7 @@ class Coder(Arguments):
             actor_ents, recip_ents = recip_ents, actor_ents
         two_states = len({a.country for a in actor_ents if a.kind == "country"}) >= 2
         if len(actor_ents) >= 2 and (not recip_ents or two_states) and (
-                trig.type in SYMMETRIC_TYPES or trig.type == "RETREAT" or trig.lemma in MUTUAL
+                trig.type in SYMMETRIC_TYPES or trig.mode == "ceasefire" or trig.lemma in MUTUAL
                                                          or trig.cameo == "057"):
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
             symmetric = True
@@ -308,6 +337,8 @@ class Coder(Arguments):
             if recip_ents[0].kind == "country" and trig.type in STATEMENT_TYPES:
                 recip_ents = [self._leader_named(tree, tok, recip_ents[0], actor_ents)
                               or recip_ents[0]]
+        if trig.mode == "release" and recip_ents and recip_ents[0].kind == "person":
+            recip_ents = self._released_nation(tree, tok, recip_ents[0], actor_ents)
         mode = trig.mode
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
         if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone":
@@ -322,6 +353,9 @@ class Coder(Arguments):
             if leaders or leader_recip or not participants:
                 participants, recip_ents = leaders, leader_recip
         recip_ents = [r for r in recip_ents if r.id not in {a.id for a in actor_ents}]
+        if trig.objects and trig.type in MATERIAL_TYPES and recip_ents and all(
+                r.country in {a.country for a in actor_ents} for r in recip_ents):
+            recip_ents = []  # "sent a Malaysian rescue team": the thing sent, not its receiver
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents,
                                                 envoy_host=trig.type != "SANCTION")
@@ -355,6 +389,30 @@ class Coder(Arguments):
                      co_actors=co_actors, recipients=tuple(recip_ents),
                      participants=tuple(participants) + tuple(actor_ents[1:]),
                      mode=mode, status=status, symmetric=symmetric, start=start, end=end)
+
+    def _released_nation(self, tree: Tree, tok: Token, person: Entity,
+                         actors: list[Entity]) -> list[Entity]:
+        """"Russia freed reporter X, former U.S. Marine Y and ...": a release is made to
+        the state of the people freed (the person's country, else one named with them)."""
+        own = {a.country for a in actors}
+        country = self.kb.countries.get(person.country or "")
+        if country is not None and country.iso3 not in own:
+            return [self._country_entity(country, person.text)]
+        for o in tree.kids(tok.i, "dobj", "nsubjpass"):
+            for j in tree.subtree(o.i):
+                m = tree.mention_at(j) or tree.national(tree.tokens[j])
+                if m is not None and m.entity.kind == "country" and m.entity.country not in own:
+                    return [m.entity]
+        return [person]
+
+    def _protest_place(self, tree: Tree, tok: Token) -> list[Entity]:
+        """"In Seoul, hundreds of protesters rallied ...": protesters named by no
+        nationality are the people of the country where they protest."""
+        for o in tree.prep_objects(tok.i, ("in",)):
+            m = tree.mention_at(o.i) or tree.place_country(o)
+            if m is not None and m.entity.kind == "country":
+                return [m.entity]
+        return []
 
     def _status(self, tree: Tree, tok: Token) -> str:
         cur, steps = tok, 0
