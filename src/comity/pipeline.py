@@ -242,11 +242,15 @@ class Pipeline:
                             make_prefilter(self.lexicon, self.kb, self.titles))
         is_place = self._is_place
         self.actors = ActorStage(self.kb, self.titles, is_place)
-        self.coder = Coder(self.lexicon, self.kb)
+        self.coder = Coder(self.lexicon, self.kb, self._place_country)
         self.assembler = Assembler(self.gazetteer, load_contexts())
 
     def _is_place(self, text: str) -> bool:
         return self.gazetteer is not None and self.gazetteer.lookup(text) is not None
+
+    def _place_country(self, text: str) -> str | None:
+        place = self.gazetteer.lookup(text) if self.gazetteer is not None else None
+        return place.country if place is not None and place.resolution >= 2 else None
 
     def extract(self, document: Document) -> list[Event]:
         """Events of one document."""

@@ -79,3 +79,33 @@ def test_assemble_one_visit_told_twice_is_one_event_dated_by_its_first_day(
     assert len(visits) == 1
     assert visits[0].date == dt.date(2025, 1, 8)
     assert visits[0].num_mentions == 2
+
+
+SPAN_THEN_TALKS = (
+    "Vietnamese President Lương Cường is on a state visit to Chile from Nov. 10 to 13.\n\n"
+    "At the talks, Chilean President Gabriel Boric welcomed Cuong and praised Vietnam.")
+
+
+def test_assemble_span_of_a_visit_does_not_date_later_events(pipeline: Pipeline) -> None:
+    # the visit's first day is the visit's date, not the day of the talks told after it
+    events = pipeline.extract(Document(id="a", text=SPAN_THEN_TALKS,
+                                       story_date=dt.date(2024, 11, 12)))
+    visit = [e for e in events if e.recipient and e.recipient[0].kind == "country"
+             and e.type == "CONSULT"]
+    later = [e for e in events if e.trigger in {"welcomed", "praised"}]
+    assert [e.date for e in visit] == [dt.date(2024, 11, 10)]
+    assert later and all(e.date != dt.date(2024, 11, 10) for e in later)
+
+
+GERUND_AFTER_DATED_CLAUSE = (
+    "Chinese President Xi Jinping met Australian Prime Minister Anthony Albanese in Beijing "
+    "on Monday. Albanese is scheduled to hold talks with Chinese Premier Li Qiang on Tuesday "
+    "before attending a dinner hosted by Chinese President Xi Jinping.")
+
+
+def test_assemble_gerund_phrase_takes_date_of_its_clause(pipeline: Pipeline) -> None:
+    # "before attending a dinner" has no time of its own: Tuesday, not the running Monday
+    events = pipeline.extract(Document(id="a", text=GERUND_AFTER_DATED_CLAUSE,
+                                       story_date=dt.date(2023, 11, 6)))
+    dinner = [e for e in events if e.trigger == "attending"]
+    assert [e.date for e in dinner] == [dt.date(2023, 11, 7)]

@@ -204,6 +204,11 @@ RULE_CASES = [
      "Australian Foreign Minister Penny Wong held an Australia-Indonesia Foreign Ministers' "
      "Meeting with Indonesian Foreign Minister Sugiono in Jakarta.", "2025-03-04",
      [("CONSULT", "Penny Wong", "Sugiono")]),
+    ("a signing told with country names is that of the leaders in talks",
+     "Vietnam and the Philippines signed two agreements on Tuesday as Vietnamese President "
+     "Võ Văn Thưởng held talks with Philippine President Ferdinand Marcos Jr. in Hanoi.",
+     "2024-01-30", [("SUPPORT", "Võ Văn Thưởng", "Ferdinand Marcos Jr."),
+                    ("CONSULT", "Ferdinand Marcos Jr.", "Võ Văn Thưởng")]),
     ("the leader of a delegation on a visit is the visitor",
      "Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a three-day "
      "visit to Laos, praised the progress of the railway. The Yunnan delegation is scheduled "
@@ -218,6 +223,11 @@ RULE_CASES = [
      "Japanese Prime Minister Shigeru Ishiba held his first phone talks as prime minister with "
      "Australian Prime Minister Anthony Albanese.", "2024-10-03",
      [("CONSULT", "Shigeru Ishiba", "Anthony Albanese")]),
+    ("a journey goes to the country of its destination",
+     "Japanese Prime Minister Shigeru Ishiba flew to Busan on Tuesday.", "2025-09-30",
+     [("CONSULT", "Shigeru Ishiba", "South Korea")]),
+    ("a journey within one's own country is no visit",
+     "Japanese Prime Minister Shigeru Ishiba will fly to Osaka on Friday.", "2025-09-30", []),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-from comity.coding.clause import anchor, clause_ranges, inside
+from comity.coding.clause import anchor, clause_ranges, governing_clause, inside
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.datafile import tsv_rows
@@ -27,6 +27,9 @@ DEPARTURE = re.compile(r"\b(from|depart(?:ed|s|ing)?|left|leaving|leaves)\s+(?:t
 DATELINE = re.compile(r"^\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
                       r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
+#: a span of days ("from Nov. 10-13", "from March 3 to 5"): a visit's frame, whose first
+#: day does not date the events told after it
+SPAN = re.compile(r"^(?:from|between)\b.*\d\s*(?:-|–|to|until|and)\s*(?:\w+\.?\s+)?\d", re.I)
 
 
 #: a sentence's dates or places, by (what, sentence index, future tense), for one article
@@ -96,7 +99,7 @@ class Assembler:
                                    statement=c.trigger.type in {"AGREE", "REQUEST"})
             date, date_text, precision = self._date(c, story, current_date, ranges, memo)
             if date is not None and precision == "day" and c.status == "occurred" \
-                    and _main_clause(c):
+                    and _main_clause(c) and not SPAN.match(date_text or ""):
                 current_date = (date, date_text or "", precision)
             place = self._place(c, resolved.host_country, ranges, memo)
             if place is None and current_place is None and c.mode != "phone":
@@ -128,6 +131,11 @@ class Assembler:
         if not found and current is None:
             found = every
         own = [d for d in found if inside(ranges, d.start, d.end)]
+        if found and not own:
+            top = governing_clause(c.sentence.tokens, c.token)
+            if top is not None:  # "before attending a dinner hosted by X": that clause's
+                outer = clause_ranges(c.sentence.tokens, top, c.sentence.start)
+                own = [d for d in found if inside(outer, d.start, d.end)]
         if found and not own and current is not None:
             return current  # the sentence's dates belong to its other clauses
         found = own or found

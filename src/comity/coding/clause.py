@@ -97,3 +97,24 @@ def _path(tokens: Sequence[Token], trigger: Token, top: Token) -> set[int]:
 def inside(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """True when the text span [start, end) overlaps one of ``ranges``."""
     return any(a < end and start < b for a, b in ranges)
+
+
+#: links from a non-finite phrase to the clause it belongs to ("before attending a dinner
+#: hosted by X": the dinner's time is the time of the clause that attends it)
+NON_FINITE = frozenset({"acl", "pcomp", "pobj", "prep", "dobj", "xcomp"})
+
+
+def governing_clause(tokens: Sequence[Token], trigger: Token) -> Token | None:
+    """For a trigger in a participle or gerund phrase (no tense of its own), the head of
+    the finite clause it hangs from; None when the trigger's clause is finite."""
+    cur = anchor(tokens, trigger)
+    start = cur
+    for _ in range(len(tokens)):
+        if cur.dep not in NON_FINITE or cur.head == cur.i:
+            break
+        if cur.dep == "acl" and any(t.head == cur.i and t.dep in {"nsubj", "aux"}
+                                    for t in tokens):
+            break  # "the plan to meet ...", "a visit that will ...": a clause of its own
+        cur = tokens[cur.head]
+    return None if cur.i == start.i else cur
+

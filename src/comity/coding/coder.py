@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from comity.actors.kb import KnowledgeBase
@@ -38,6 +39,7 @@ from comity.coding.refine import (
     acceptances,
     consult_party,
     entities,
+    envoy_calls,
     evidence,
     one_act,
     one_per_recipient,
@@ -57,9 +59,13 @@ log = logging.getLogger(__name__)
 class Coder(Arguments):
     """Code the events of resolved documents."""
 
-    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase,
+                 place_country: Callable[[str], str | None] | None = None) -> None:
+        """``place_country``: the country (ISO alpha-3) of a place name, from a gazetteer
+        ("Busan" -> KOR), used for where a journey goes; None codes without one."""
         self.lexicon = lexicon
         self.kb = kb
+        self.place_country = place_country
 
     def code(self, resolved: ResolvedDocument) -> list[Coded]:
         """Events of every parsed sentence, in text order."""
@@ -129,7 +135,7 @@ class Coder(Arguments):
             coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev,
                                    people or {})
             if coded is not None:
-                out.extend(one_per_recipient(coded))
+                out.extend(envoy_calls(x) for x in one_per_recipient(coded))
         return prefer_persons(one_act(out))
 
     def _trigger(self, tree: Tree, tok: Token) -> Trigger | None:
@@ -362,6 +368,13 @@ class Coder(Arguments):
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST", "AID"} \
                 and trig.mode not in MONADIC_MODES and trig.lemma != "accept":
             return None  # a dyadic event without its other party says too little
+        if not recip_ents and trig.type == "CONSULT" and mode == "visit" \
+                and trig.pos == "VERB":
+            dest = self._destination(tree, tok, trig)
+            if dest is not None:  # "will fly to Osaka" said of a Japanese leader: no visit
+                if dest in own or dest not in self.kb.countries:
+                    return None
+                recip_ents = [self._country_entity(self.kb.countries[dest], dest)]
         if not recip_ents and (trig.type == "AID" or (trig.type == "CONSULT"
                                                      and mode == "visit")) and host \
                 and host in self.kb.countries and all(a.country != host for a in actor_ents):
@@ -413,6 +426,23 @@ class Coder(Arguments):
             if m is not None and m.entity.kind == "country":
                 return [m.entity]
         return []
+
+    def _destination(self, tree: Tree, tok: Token, trig: Trigger) -> str | None:
+        """The country of the place a journey or visit goes to ("flew to Busan" -> KOR),
+        when the gazetteer knows it."""
+        if self.place_country is None:
+            return None
+        places = [*tree.prep_objects(tok.i, (*trig.preps, "to", "into")),
+                  *tree.kids(tok.i, "dobj")]
+        for p in places:
+            if p.pos != "PROPN":
+                continue
+            words = [c.text for c in tree.kids(p.i, "compound") if c.i < p.i] + [p.text]
+            words += [c.text for c in tree.kids(p.i, "compound", "appos") if c.i > p.i][:1]
+            country = self.place_country(" ".join(words)) or self.place_country(p.text)
+            if country is not None:
+                return country
+        return None
 
     def _status(self, tree: Tree, tok: Token) -> str:
         cur, steps = tok, 0
