@@ -4,7 +4,13 @@ events."""
 from __future__ import annotations
 
 from comity.coding.lexicon import Trigger
-from comity.coding.refine import Coded, acceptances, one_per_recipient, people_first
+from comity.coding.refine import (
+    Coded,
+    acceptances,
+    envoy_calls,
+    one_per_recipient,
+    people_first,
+)
 from comity.model import Entity, Sentence, Token
 
 TOKEN = Token(i=0, text="met", lemma="meet", pos="VERB", tag="VBD", dep="ROOT", head=0,
@@ -66,3 +72,12 @@ def test_acceptances_answer_the_last_invitation_to_the_acceptor() -> None:
     out = acceptances([accept], [invite])
     assert [c.recipients for c in out] == [(MARCOS,)]
     assert acceptances([accept], []) == []  # nobody invited: nothing to code
+
+
+def test_envoy_calls_make_the_envoy_the_visitor() -> None:
+    envoy = Entity(id="kb:person/ueno", name="ueno", kind="person", country="JPN",
+                   title="Ambassador of Japan to Vietnam")
+    out = envoy_calls(coded("CONSULT", "meet", "040", (CHINH,), (envoy,)))
+    assert (out.actors, out.recipients, out.mode) == ((envoy,), (CHINH,), "visit")
+    # an official of another state, no envoy: the meeting stays as told
+    assert envoy_calls(coded("CONSULT", "meet", "040", (CHINH,), (MARCOS,))).actors == (CHINH,)

@@ -39,6 +39,26 @@ class Coded:
 
 
 
+#: words of the titles of envoys, who call on the officials of the state they are sent to
+ENVOY_TITLES = ("ambassador", "envoy", "chargé", "charge d'affaires", "consul")
+
+
+def _envoy(e: Entity) -> bool:
+    return e.kind == "person" and any(w in (e.title or "").lower() for w in ENVOY_TITLES)
+
+
+def envoy_calls(c: Coded) -> Coded:
+    """"X met Chinese Ambassador to Myanmar Y": an envoy meeting an official of another
+    state calls on them; the envoy is the visitor."""
+    if c.trigger.type != "CONSULT" or c.mode not in (None, "visit") or c.participants \
+            or len(c.actors) != 1 or len(c.recipients) != 1:
+        return c
+    a, r = c.actors[0], c.recipients[0]
+    if a.kind != "person" or a.country == r.country or _envoy(a) or not _envoy(r):
+        return c
+    return replace(c, actors=(r,), recipients=(a,), mode="visit", symmetric=False)
+
+
 def acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
     """"... and the President accepted the invitation": an acceptance answers the last
     invitation made to its actor (in this sentence or an earlier one)."""
