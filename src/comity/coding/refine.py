@@ -122,7 +122,13 @@ def people_first(ents: list[Entity]) -> list[Entity]:
 
 def consult_party(tree: Tree, m: ActorMention) -> bool:
     """A nationality-marked noun takes part in a meeting only when it names people
-    ("the Lao delegation", "Thai officials"), not a thing ("the British approach")."""
+    ("the Lao delegation", "Thai officials"), not a thing ("the British approach"); nor
+    does the owner of a thing ("welcomed the British government's approach")."""
+    if 0 <= m.head < len(tree.tokens) and tree.tokens[m.head].dep == "poss":
+        owned = tree.tokens[tree.tokens[m.head].head]
+        if owned.dep == "dobj" and owned.lemma.lower() not in MEETING_GROUPS \
+                and tree.mention_at(owned.i) is None:
+            return False
     return m.how != "nationality" or tree.tokens[m.head].lemma.lower() in MEETING_GROUPS
 
 
