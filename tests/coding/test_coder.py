@@ -231,6 +231,17 @@ RULE_CASES = [
     ("the owner of a thing welcomed is no guest",
      "German Chancellor Olaf Scholz welcomed the British government's approach to Europe.",
      "2024-08-28", []),
+    ("co-chairs of a meeting named after their states meet each other",
+     "Earlier on Monday, Australian Foreign Minister Penny Wong and Indonesian Foreign "
+     "Minister Sugiono co-chaired the eighth Australia–Indonesia Foreign Ministers' Meeting in "
+     "Canberra.", "2025-03-04", [("CONSULT", "Penny Wong", "Sugiono")]),
+    ("chairing an organisation is no meeting with it",
+     "Malaysian Prime Minister Anwar Ibrahim, who chairs ASEAN this year, hosted Cambodian "
+     "Prime Minister Hun Manet in Putrajaya on Monday.", "2025-07-29",
+     [("CONSULT", "Hun Manet", "Anwar Ibrahim")]),
+    ("those who attend talks together do not meet each other there",
+     "The U.S. ambassador to Malaysia, Edgard Kagan, and Chinese Ambassador Ouyang Yujing "
+     "also attended the talks.", "2025-07-29", []),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

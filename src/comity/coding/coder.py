@@ -56,6 +56,11 @@ CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
 log = logging.getLogger(__name__)
 
 
+#: verbs whose coordinated subjects take part in something together, not meet each other
+#: ("the U.S. and Chinese ambassadors also attended the talks")
+ATTENDING = frozenset({"attend", "join"})
+
+
 class Coder(Arguments):
     """Code the events of resolved documents."""
 
@@ -280,6 +285,11 @@ class Coder(Arguments):
             recips = [m for m in recips if consult_party(tree, m)]
         actor_ents = people_first([self._state(e) for e in entities(actors)])
         recip_ents = people_first([self._state(e) for e in entities(recips)])
+        if trig.type == "CONSULT" and len(actor_ents) >= 2:
+            # "X and Y co-chaired the Singapore-Vietnam meeting": a state of the meeting's
+            # own parties named in its object is no counterpart of theirs
+            mine = {a.country for a in actor_ents}
+            recip_ents = [r for r in recip_ents if r.kind != "country" or r.country not in mine]
         if trig.type == "PROTEST" and actors and all(
                 m.how not in {"nationality", "place"} for m in actors):
             # a state or an official "protests": a diplomatic protest, not a street one
@@ -320,7 +330,10 @@ class Coder(Arguments):
         if trig.frame == "obj>subj":
             actor_ents, recip_ents = recip_ents, actor_ents
         two_states = len({a.country for a in actor_ents if a.kind == "country"}) >= 2
-        if len(actor_ents) >= 2 and (not recip_ents or two_states) and (
+        attending = tok.lemma.lower() in ATTENDING or (
+            trig.pos == "NOUN" and tok.dep == "dobj"
+            and tree.tokens[tok.head].lemma.lower() in ATTENDING)
+        if len(actor_ents) >= 2 and (not recip_ents or two_states) and not attending and (
                 trig.type in SYMMETRIC_TYPES or trig.mode == "ceasefire" or trig.lemma in MUTUAL
                                                          or trig.cameo == "057"):
             actor_ents, recip_ents = actor_ents[:1], actor_ents[1:]
