@@ -61,6 +61,10 @@ CASES = [
      "2024-06-13", "The Vietnamese delegation", [("Đỗ Hùng Việt", "VNM")]),
     ("Governor Chan Vichet received a delegation from Thua Thien Hue province.",
      "2024-05-14", "a delegation", [("Vietnam", "VNM")]),
+    # a role noun names nobody first named after it, nor the subject of its own verb
+    ("Prime Minister Hun Manet received Australian Foreign Minister Penny Wong. Hun Manet "
+     "welcomed the minister and asked her to convey his greetings to Trade Minister Don "
+     "Farrell.", "2024-09-10", "the minister", [("Penny Wong", "AUS")]),
     # the delegation a named person leads, and the same delegation named again
     ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
      "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",

@@ -31,16 +31,38 @@ class Discourse:
     current_subjects: list[Entity] = field(default_factory=list)
     #: the person writing in the first person (a signed media release), if any
     author: Entity | None = None
+    #: while a reference at this token of the sentence is resolved, persons first named
+    #: after it in the sentence are not yet known ("X welcomed the minister, ... Minister Y")
+    cutoff: int | None = None
+    _prior: set[str] = field(default_factory=set)
+    _at: dict[str, int] = field(default_factory=dict)
 
     def begin_sentence(self) -> None:
         """Start a new sentence (its subjects so far: none)."""
         self.current_subjects = []
+        self.cutoff = None
+        self._prior = {p.id for p in self.persons}
+        self._at = {}
 
-    def mention(self, entity: Entity) -> None:
-        """Record a person mention (most recent last)."""
+    def mention(self, entity: Entity, at: int | None = None) -> None:
+        """Record a person mention (most recent last), named at token ``at``."""
         if entity.kind != "person":
             return
         self.persons = [p for p in self.persons if p.id != entity.id] + [entity]
+        if at is not None:
+            self._at.setdefault(entity.id, at)
+
+    def named_at(self, i: int) -> Entity | None:
+        """The subject of this sentence whose name ends at token ``i`` (it starts at or
+        before ``i``, nearest)."""
+        starts = [(self._at[p.id], p) for p in self.current_subjects
+                  if p.id in self._at and self._at[p.id] <= i]
+        return max(starts, key=lambda x: x[0])[1] if starts else None
+
+    def known(self, p: Entity) -> bool:
+        """True when ``p`` was named before the reference being resolved."""
+        return self.cutoff is None or p.id in self._prior or self._at.get(
+            p.id, -1) < self.cutoff
 
     def subject(self, entity: Entity) -> None:
         """Record a person mentioned as a grammatical subject."""
@@ -56,6 +78,8 @@ class Discourse:
         if pool is None:
             pool = self.subjects if subject and self.subjects else self.persons
         for p in reversed(pool):
+            if not self.known(p):
+                continue
             if sector and p.sector != sector:
                 continue
             if country and p.country != country:
@@ -75,7 +99,7 @@ class Discourse:
              ) -> tuple[Entity, Entity] | None:
         """The two most recent persons (fitting ``match``), from different countries where
         possible."""
-        persons = [p for p in self.persons if match is None or match(p)]
+        persons = [p for p in self.persons if (match is None or match(p)) and self.known(p)]
         if not persons:
             return None
         last = persons[-1]

@@ -112,6 +112,7 @@ class References:
         for t in toks:
             if covered[t.i]:
                 continue
+            state.cutoff = t.i
             low = t.text.lower()
             if t.pos == "PRON" and low in {"i", "we", "me"} and state.author is not None \
                     and not _quoted(toks, t.i):
@@ -133,6 +134,7 @@ class References:
             if left is None or any(covered[left:t.i + 1]):
                 continue
             self._noun_phrase(toks, left, t.i, day, state, host_country, add)
+        state.cutoff = None
 
     # ------------------------------------------------------------------ noun phrases
     def _noun_phrase(self, toks: tuple[Token, ...], left: int, head: int,
@@ -194,10 +196,18 @@ class References:
                 self.stage.titles.office_heads:
             return
         entity = self._role(words, head_word, info, country, det, day, state, host_country,
-                            text)
+                            text, self._verb_subject(toks, head, state))
         if entity is not None:
             how = "country" if entity.kind == "country" else "coref"
             add(left, end, retext(entity, text), how)
+
+    @staticmethod
+    def _verb_subject(toks: tuple[Token, ...], head: int, state: Discourse) -> Entity | None:
+        """The person named as the subject of the verb whose object is token ``head``."""
+        if toks[head].dep != "dobj":
+            return None
+        subj = [t.i for t in toks if t.head == toks[head].head and t.dep == "nsubj"]
+        return state.named_at(subj[0]) if subj else None
 
     def _pair(self, left: int, end: int, head_word: str, text: str, state: Discourse,
               add: Add) -> None:
@@ -268,13 +278,14 @@ class References:
     # ------------------------------------------------------------------ roles
     def _role(self, words: list[str], head_word: str, info: TitleInfo, country: str | None,
               det: str, day: dt.date | None, state: Discourse, host_country: str | None,
-              text: str) -> Entity | None:
+              text: str, subject: Entity | None = None) -> Entity | None:
         stage = self.stage
         possessor = None
         if det in POSSESSIVES:   # the subject of the clause, else the last one
             possessor = (state.current_subjects[-1] if state.current_subjects else
                          state.last(gender=POSSESSIVES[det], subject=True))
-        not_id = possessor.id if possessor else None
+        # the object of a verb is not its subject ("X welcomed the minister")
+        not_id = possessor.id if possessor else (subject.id if subject else None)
         other = possessor.country if possessor else None
         if head_word == "counterpart":   # preferably one holding the same office
             mine = set(stage.offices.offices(possessor.title)) if possessor else set()

@@ -187,7 +187,7 @@ class ActorStage:
                                       leader=leader))
             for i in range(start if cover_from is None else min(cover_from, start), end):
                 covered[i] = True
-            state.mention(entity)
+            state.mention(entity, start)
 
         for item in self._items(toks, sent):
             if any(covered[item.start:item.end]):
