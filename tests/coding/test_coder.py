@@ -242,6 +242,11 @@ RULE_CASES = [
     ("those who attend talks together do not meet each other there",
      "The U.S. ambassador to Malaysia, Edgard Kagan, and Chinese Ambassador Ouyang Yujing "
      "also attended the talks.", "2025-07-29", []),
+    ("a ceasefire told with country names is that of their leaders named next to it",
+     "Thailand and Cambodia agreed to an immediate ceasefire on Monday. Cambodian Prime "
+     "Minister Hun Manet and Thai acting Prime Minister Phumtham Wechayachai shook hands at "
+     "the news conference.", "2025-07-29",
+     [("RETREAT", "Phumtham Wechayachai", "Hun Manet")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

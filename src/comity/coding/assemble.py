@@ -112,7 +112,9 @@ class Assembler:
                         date is None or current_place[1] is None or current_place[1] == date)):
                 location = current_place[0]
             events.append(self._event(doc, c, date, date_text, precision, location))
-        return merge_in_article(events)
+        named = {i: [m.entity for m in ms if m.entity.kind == "person"]
+                 for i, ms in enumerate(resolved.actors)}
+        return merge_in_article(events, named)
 
     # ------------------------------------------------------------------ parts
     def _date(self, c: Coded, story: dt.date | None,
@@ -242,11 +244,13 @@ def _pair(ev: Event) -> tuple[Any, ...]:
     return (a, r)
 
 
-def merge_in_article(events: list[Event]) -> list[Event]:
+def merge_in_article(events: list[Event],
+                     named: dict[int, list[Entity]] | None = None) -> list[Event]:
     """Merge reports of the same event within one article (same type, parties, status and
-    compatible date); mentions accumulate in text order."""
+    compatible date); mentions accumulate in text order. ``named``: the persons named in
+    each sentence, who stand for their countries in what the countries are told doing."""
     out: list[Event] = []
-    for ev in (_leaders_for_countries(ev, events) for ev in events):
+    for ev in (_leaders_for_countries(ev, events, named or {}) for ev in events):
         for k, prev in enumerate(out):
             if _same(prev, ev):
                 out[k] = _combine(prev, ev)
@@ -262,12 +266,18 @@ def merge_in_article(events: list[Event]) -> list[Event]:
 VISIT_DAYS = 10
 
 
-def _leaders_for_countries(ev: Event, events: list[Event]) -> Event:
+#: sentences around a country-level agreement searched for the persons who made it
+NEAR = (-1, 2)
+
+
+def _leaders_for_countries(ev: Event, events: list[Event],
+                           named: dict[int, list[Entity]]) -> Event:
     """"Vietnam and the Philippines signed two agreements on Tuesday as X held talks with
-    Y": the signing or agreement is that of the two countries' people who sign it, or who
-    hold the talks it is told with (countries are parties only when no person is named)."""
-    if not (ev.symmetric and (ev.cameo == "057" or ev.type == "AGREE")) or ev.date is None \
-            or len(ev.actor) != 1 or len(ev.recipient) != 1:
+    Y": the signing, agreement or ceasefire is that of the two countries' people who sign
+    it, or who hold the talks it is told with, or else who are named for the two countries
+    next to it (countries are parties only when no person is named)."""
+    if not (ev.symmetric and (ev.cameo == "057" or ev.type in {"AGREE", "RETREAT"})) \
+            or ev.date is None or len(ev.actor) != 1 or len(ev.recipient) != 1:
         return ev
     a, r = ev.actor[0], ev.recipient[0]
     if a.kind != "country" or r.kind != "country":
@@ -286,6 +296,12 @@ def _leaders_for_countries(ev: Event, events: list[Event]) -> Event:
             return replace(ev, actor=(x,), recipient=(y,))
         if (y.country, x.country) == (a.country, r.country):
             return replace(ev, actor=(y,), recipient=(x,))
+    first = min(sentences)
+    near = [p for i in range(first + NEAR[0], first + NEAR[1] + 1) for p in named.get(i, [])]
+    ours = next((p for p in near if p.country == a.country), None)
+    theirs = next((p for p in near if p.country == r.country), None)
+    if ours is not None and theirs is not None and ours.id != theirs.id:
+        return replace(ev, actor=(ours,), recipient=(theirs,))
     return ev
 
 
