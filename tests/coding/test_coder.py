@@ -247,6 +247,22 @@ RULE_CASES = [
      "Minister Hun Manet and Thai acting Prime Minister Phumtham Wechayachai shook hands at "
      "the news conference.", "2025-07-29",
      [("RETREAT", "Phumtham Wechayachai", "Hun Manet")]),
+    ("a visit made to attend a multilateral meeting is told by the meeting",
+     "Japanese Foreign Minister Yoko Kamikawa, who is visiting Laos to attend the ASEAN "
+     "foreign ministers' meetings, held talks with Vietnamese Foreign Minister Bùi Thanh Sơn.",
+     "2024-07-27", [("CONSULT", "Yoko Kamikawa", "Bùi Thanh Sơn")]),
+    ("a journey to attend a ceremony is no visit nor meeting",
+     "Australian Prime Minister Anthony Albanese will travel to Rome on Sunday to attend the "
+     "inauguration Mass of Pope Leo XIV.", "2025-05-15", []),
+    ("a journey to where a meeting will be is told by the meeting",
+     "Singaporean Foreign Minister Vivian Balakrishnan will travel to Ho Chi Minh City on "
+     "Wednesday, where he will meet city Party Secretary Nguyễn Văn Nên.", "2025-03-04",
+     [("CONSULT", "Vivian Balakrishnan", "Nguyễn Văn Nên")]),
+    ("call on with an infinitive the parser hangs on the verb is an appeal",
+     "Foreign Minister Sok Chenda Sophea thanked Malaysia for its support, while Thai Foreign "
+     "Minister Maris Sangiampongsa called on Cambodia to clear landmines in the border area.",
+     "2025-08-07", [("SUPPORT", "Sok Chenda Sophea", "Malaysia"),
+                    ("REQUEST", "Maris Sangiampongsa", "Cambodia")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -190,18 +190,28 @@ class Coder(Arguments):
         return None
 
     def _journey_for(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]) -> bool:
-        """"will travel to Washington to meet Trump", "arrived for a state visit": the
-        journey is told by the meeting or visit it is made for, which codes the event (an
-        arrival that happened "for the leaders' retreat" is the visit to the country)."""
-        if tok.lemma.lower() not in MOTION:
+        """"will travel to Washington to meet Trump" (or "to X on Friday, where he will
+        meet Y"), "arrived for a state visit", "is visiting Laos to attend the ASEAN
+        meetings": the journey is told by the meeting or visit it is made for, which codes
+        the event (an arrival that happened "for the leaders' retreat" is the visit to the
+        country)."""
+        if tok.lemma.lower() not in MOTION | {"visit"}:
             return False
         planned = self._status(tree, tok) == "planned"
         purposes = [x for x in tree.kids(tok.i, "advcl", "xcomp")
                     if any(a.text.lower() == "to" for a in tree.kids(x.i, "aux"))]
         purposes += tree.prep_objects(tok.i, ("for",))
-        # an arrival "for the leaders' retreat" is itself the visit to the country
-        return any((t := triggers.get(x.i)) is not None and t.type == "CONSULT"
-                   and (planned or t.mode == "visit") for x in purposes)
+        purposes += [r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
+                     for r in tree.kids(o.i, "relcl")
+                     if any(w.text.lower() == "where" for w in tree.kids(r.i, "advmod"))]
+        # an arrival "for the leaders' retreat" is itself the visit to the country; a visit
+        # made "to attend" a multilateral meeting is told by that meeting
+        if any(x.lemma.lower() in ATTENDING for x in purposes):
+            return True  # "to attend the summit", "to attend the inauguration"
+        return any((t := triggers.get(x.i)) is not None and t.type == "CONSULT" and (
+            t.mode == "multilateral" or (tok.lemma.lower() in MOTION
+                                         and (planned or t.mode == "visit")))
+            for x in purposes)
 
     def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
         particles = {o[1:] for o in trig.objects if o.startswith("@")}
@@ -261,7 +271,9 @@ class Coder(Arguments):
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
         if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
-                tok.i, "xcomp", "ccomp") and not any(
+                tok.i, "xcomp", "ccomp") and (tree.kids(tok.i, "dobj") or not any(
+                    k.text.lower() == "to" for a in tree.kids(tok.i, "advcl")
+                    for k in tree.kids(a.i, "aux"))) and not any(  # "called on X to clear"
                 any(k.text.lower() == "to" for a in tree.kids(o.i, "acl", "relcl")
                     for k in tree.kids(a.i, "aux"))
                 for o in tree.prep_objects(tok.i, ("on", "upon"))):
