@@ -65,6 +65,11 @@ CASES = [
     ("Prime Minister Hun Manet received Australian Foreign Minister Penny Wong. Hun Manet "
      "welcomed the minister and asked her to convey his greetings to Trade Minister Don "
      "Farrell.", "2024-09-10", "the minister", [("Penny Wong", "AUS")]),
+    # "the two ministers": the two named together, not the witness named after them
+    ("The agreement was signed by Thai Foreign Minister Maris Sangiampongsa and Cambodian "
+     "Foreign Minister Prak Sokhonn, witnessed by Malaysian Foreign Minister Mohamad Hasan. "
+     "The two ministers met again in the afternoon.", "2025-07-25", "The two ministers",
+     [("Maris Sangiampongsa", "THA"), ("Prak Sokhonn", "KHM")]),
     # the delegation a named person leads, and the same delegation named again
     ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
      "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",

@@ -28,6 +28,8 @@ class Discourse:
     provisional: dict[str, Entity] = field(default_factory=dict)
     hosts: list[Entity] = field(default_factory=list)
     guests: list[Entity] = field(default_factory=list)
+    #: persons named together in one coordination ("signed by X and Y"), in text order
+    couples: list[tuple[Entity, Entity]] = field(default_factory=list)
     current_subjects: list[Entity] = field(default_factory=list)
     #: the person writing in the first person (a signed media release), if any
     author: Entity | None = None
@@ -102,6 +104,13 @@ class Discourse:
         persons = [p for p in self.persons if (match is None or match(p)) and self.known(p)]
         if not persons:
             return None
+        recent = {p.id for p in persons[-3:]}
+        for a, b in reversed(self.couples):
+            # "signed by X and Y, witnessed by Z. The two ministers met": the two named
+            # together, while both are among the last few named
+            if a.id in recent and b.id in recent:
+                order = [p.id for p in persons]
+                return (a, b) if order.index(a.id) < order.index(b.id) else (b, a)
         last = persons[-1]
         for p in reversed(persons[:-1]):
             if p.country != last.country:
@@ -111,6 +120,13 @@ class Discourse:
     def note_roles(self, toks: tuple[Token, ...], found: list[ActorMention]) -> None:
         """Hosts and guests from "X received Y" and "X paid a courtesy call on Y"."""
         persons = [m for m in found if m.entity.kind == "person"]
+        for m, o in zip(persons, persons[1:], strict=False):
+            # "X and Y", "Minister X and Minister Y" (the parser may join the second title
+            # to the first name): a conjunct after X, up to Y, hanging on X
+            if o.entity.id != m.entity.id and any(
+                    t.dep == "conj" and m.start <= t.head < m.end
+                    for t in toks[m.end:o.end]):
+                self.couples.append((m.entity, o.entity))
         for m in persons:
             head = toks[m.head]
             for _ in range(6):
