@@ -263,6 +263,10 @@ RULE_CASES = [
      "Minister Maris Sangiampongsa called on Cambodia to clear landmines in the border area.",
      "2025-08-07", [("SUPPORT", "Sok Chenda Sophea", "Malaysia"),
                     ("REQUEST", "Maris Sangiampongsa", "Cambodia")]),
+    ("a royal audience granted to a guest is the guest's visit to the grantor",
+     "On Friday, Lao President Thongloun Sisoulith was granted a royal audience by King "
+     "Norodom Sihamoni at the Royal Palace in Phnom Penh.", "2025-03-07",
+     [("CONSULT", "Thongloun Sisoulith", "Norodom Sihamoni")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

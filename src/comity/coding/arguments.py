@@ -301,6 +301,16 @@ class Arguments:
         actors: list[ActorMention] = []
         recips: list[ActorMention] = []
         between: list[Entity] = []
+        verb = tree.tokens[tok.head]
+        if trig.mode == "visit" and tok.dep == "dobj" and verb.pos == "VERB" \
+                and tree.kids(verb.i, "nsubjpass"):
+            # "X was granted an audience by King Y": X visits, the grantor receives
+            guests = [m for s in tree.kids(verb.i, "nsubjpass") for m in tree.actors_of(s)]
+            hosts = [m for o in (*tree.prep_objects(tok.i, ("by",)),
+                                 *tree.prep_objects(verb.i, ("by",)))
+                     for m in tree.actors_of(o)]
+            if guests and hosts:
+                return guests, hosts, []
         for p in tree.kids(tok.i, "poss"):
             if trig.type == "CONSULT" and self._plural_owner(tree, p):
                 continue
