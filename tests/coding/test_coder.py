@@ -267,6 +267,10 @@ RULE_CASES = [
      "On Friday, Lao President Thongloun Sisoulith was granted a royal audience by King "
      "Norodom Sihamoni at the Royal Palace in Phnom Penh.", "2025-03-07",
      [("CONSULT", "Thongloun Sisoulith", "Norodom Sihamoni")]),
+    ("a meeting a relative clause says was hosted for a guest",
+     "The talks followed the annual Leaders' Retreat, which Prime Minister Anwar Ibrahim "
+     "hosted for Indonesian President Prabowo Subianto on Monday.", "2025-01-27",
+     [("CONSULT", "Prabowo Subianto", "Anwar Ibrahim")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -175,8 +175,10 @@ class Arguments:
                               ) -> bool:
         """"a call from X, during which both leaders discussed ...": the discussion is the
         call itself."""
-        if tok.dep != "relcl" or tok.head == tok.i:
-            return False
+        if tok.dep != "relcl" or tok.head == tok.i or any(
+                k.lemma.lower() in {"which", "that"}
+                for k in tree.kids(tok.i, "dobj", "nsubjpass")):
+            return False  # "the Retreat, which X hosted for Y": the clause tells the meeting
         head = triggers.get(tok.head)
         return head is not None and head.type == "CONSULT" and head.pos == "NOUN"
 
