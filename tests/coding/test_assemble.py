@@ -109,3 +109,24 @@ def test_assemble_gerund_phrase_takes_date_of_its_clause(pipeline: Pipeline) -> 
                                        story_date=dt.date(2023, 11, 6)))
     dinner = [e for e in events if e.trigger == "attending"]
     assert [e.date for e in dinner] == [dt.date(2023, 11, 7)]
+
+
+# (article, trigger word, expected place): the dateline is where a meeting told without
+# another place happened, not where fighting or a phone call did
+DATELINE_CASES = [
+    ("PHNOM PENH, April 17 (Reuters) - Chinese President Xi Jinping held talks with Cambodian "
+     "Prime Minister Hun Manet on Thursday.", "talks", "Phnom Penh"),
+    ("BANGKOK, July 24 (Reuters) - Thai and Cambodian troops exchanged fire along the border "
+     "on Thursday.", "exchanged", None),
+    ("TOKYO, Oct. 2 (Kyodo) -- Japanese Prime Minister Shigeru Ishiba held telephone talks "
+     "with South Korean President Yoon Suk Yeol on Wednesday.", "talks", None),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), DATELINE_CASES)
+def test_assemble_dateline_places_meetings_only(pipeline: Pipeline, text: str, trigger: str,
+                                                place: str | None) -> None:
+    events = [e for e in pipeline.extract(Document(id="a", text=text,
+                                                   story_date=dt.date(2025, 4, 17)))
+              if e.trigger == trigger]
+    assert [e.location.name if e.location else None for e in events] == [place]

@@ -32,6 +32,10 @@ LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 SPAN = re.compile(r"^(?:from|between)\b.*\d\s*(?:-|–|to|until|and)\s*(?:\w+\.?\s+)?\d", re.I)
 
 
+#: events done where people meet (meetings, ceasefires and swaps agreed there, signings):
+#: the dateline is their place when the text names no other
+MEETING_TYPES = frozenset({"CONSULT", "RETREAT"})
+
 #: a sentence's dates or places, by (what, sentence index, future tense), for one article
 Memo = dict[tuple[str, int, bool], list[Any]]
 
@@ -90,8 +94,10 @@ class Assembler:
         doc = resolved.parsed.document
         story = doc.story_date
         current_date: tuple[dt.date, str, str] | None = None
-        current_place: tuple[Place, dt.date | None] | None = (
-            (dateline, story) if dateline is not None else None)
+        # the dateline is where the story was filed: the place of the meetings told there,
+        # and of what is said at them, but not of a phone call, a remote statement or
+        # fighting at a border told from the capital
+        current_place: tuple[Place, dt.date | None] | None = None
         events: list[Event] = []
         memo: Memo = {}  # each sentence's dates and places, found once
         for c in coded:
@@ -102,8 +108,11 @@ class Assembler:
                     and _main_clause(c) and not SPAN.match(date_text or ""):
                 current_date = (date, date_text or "", precision)
             place = self._place(c, resolved.host_country, ranges, memo)
-            if place is None and current_place is None and c.mode != "phone":
-                place = self._place(c, resolved.host_country, None, memo)  # nothing better yet
+            meeting = c.mode != "phone" and (c.trigger.type in MEETING_TYPES
+                                             or c.trigger.cameo == "057")
+            if place is None and current_place is None and meeting:
+                # nothing better yet: a place elsewhere in the sentence, or the dateline
+                place = self._place(c, resolved.host_country, None, memo) or dateline
             if place is not None and place.resolution >= 3 and c.status == "occurred":
                 current_place = (place, date if precision == "day" else None)
             location = place
@@ -167,8 +176,9 @@ class Assembler:
         if key not in memo:
             memo[key] = list(self.gazetteer.find_places(text, host))
         found = memo[key]
-        own = found if ranges is None else [pm for pm in found
-                                            if inside(ranges, pm.start, pm.end)]
+        lead = DATELINE.match(text)
+        own = [pm for pm in found if (ranges is None or inside(ranges, pm.start, pm.end))
+               and (lead is None or pm.start >= lead.end())]  # the dateline is no clause
         for pm in own:
             before = text[max(0, pm.start - 30):pm.start]
             if DEPARTURE.search(before):
