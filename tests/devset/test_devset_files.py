@@ -93,7 +93,11 @@ def test_gold_has_enough_articles_and_negatives() -> None:
 
 @pytest.mark.parametrize("article", GOLD_ARTICLES, ids=lambda a: a["file"])
 def test_article_header_and_length(article: dict[str, Any]) -> None:
-    text = _text(article["file"])
+    check_header_and_length(article, _text(article["file"]))
+
+
+def check_header_and_length(article: dict[str, Any], text: str) -> None:
+    """The first line carries the story date; 150-450 words (shared with tests/heldout)."""
     first = text.split("\n", 1)[0]
     match = FIRST_LINE.match(first)
     assert match, f"{article['file']}: first line must be ' date YYYY-MM-DD <headline>'"
@@ -104,9 +108,16 @@ def test_article_header_and_length(article: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("article", GOLD_ARTICLES, ids=lambda a: a["file"])
 def test_gold_events_are_well_formed(article: dict[str, Any]) -> None:
+    check_events(article, COUNTRIES, set(ORGANISATIONS))
+
+
+def check_events(article: dict[str, Any], countries: dict[str, str], organisations: set[str]
+                 ) -> None:
+    """Every event has every field, valid vocabularies and ISO codes, known actors and a
+    date consistent with its status (shared with tests/heldout)."""
     story = _date(article["story_date"])
     names = {a["name"] for a in article["actors"]}
-    known = names | set(COUNTRIES) | set(ORGANISATIONS)
+    known = names | set(countries) | organisations
     for i, ev in enumerate(article["events"]):
         where = f"{article['file']} event {i}"
         assert list(ev)[: len(EVENT_FIELDS) - 2] == EVENT_FIELDS[:-2], where
@@ -127,8 +138,8 @@ def test_gold_events_are_well_formed(article: dict[str, Any]) -> None:
         for field in ("source_country", "target_country"):
             assert ISO3.match(ev[field]), where
         for name, field in ((ev["source"], "source_country"), (ev["target"], "target_country")):
-            if name in COUNTRIES:
-                assert ev[field] == COUNTRIES[name], where
+            if name in countries:
+                assert ev[field] == countries[name], where
         assert ev["source"] != ev["target"], where
         if ev["location_country"] is not None:
             assert ISO3.match(ev["location_country"]), where
@@ -156,7 +167,11 @@ def test_gold_events_are_well_formed(article: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("article", GOLD_ARTICLES, ids=lambda a: a["file"])
 def test_gold_actor_aliases_occur_in_text(article: dict[str, Any]) -> None:
-    text = _text(article["file"])
+    check_actor_aliases(article, _text(article["file"]))
+
+
+def check_actor_aliases(article: dict[str, Any], text: str) -> None:
+    """Actors have the four fields, an ISO code and aliases found in the text."""
     for actor in article["actors"]:
         assert set(actor) == {"name", "aliases_in_text", "title_in_text", "country"}
         assert ISO3.match(actor["country"]), actor
@@ -166,13 +181,18 @@ def test_gold_actor_aliases_occur_in_text(article: dict[str, Any]) -> None:
 
 
 def test_gold_clusters_agree_across_articles() -> None:
-    dates: dict[str, set[str]] = {}
-    for article in GOLD_ARTICLES:
-        for ev in article["events"]:
-            if ev["type"] == "CONSULT" and ev["date"] is not None:
-                dates.setdefault(ev["cluster"], set()).add(ev["date"])
-    spread = {c: d for c, d in dates.items() if len(d) > 1}
+    spread = cluster_spread(GOLD_ARTICLES, "date")
     assert not spread, f"meetings of one cluster on different days: {spread}"
+
+
+def cluster_spread(articles: list[dict[str, Any]], field: str) -> dict[str, set[str]]:
+    """Clusters whose meetings (CONSULT events) disagree on ``field``."""
+    values: dict[str, set[str]] = {}
+    for article in articles:
+        for ev in article["events"]:
+            if ev["type"] == "CONSULT" and ev[field] is not None:
+                values.setdefault(ev["cluster"], set()).add(ev[field])
+    return {c: v for c, v in values.items() if len(v) > 1}
 
 
 def test_gold_clusters_are_shared_across_articles() -> None:
@@ -195,22 +215,22 @@ def test_gold_clusters_are_shared_across_articles() -> None:
 
 
 def test_gold_cluster_meetings_agree_on_country() -> None:
-    countries: dict[str, set[str]] = {}
-    for article in GOLD_ARTICLES:
-        for ev in article["events"]:
-            if ev["type"] == "CONSULT" and ev["location_country"] is not None:
-                countries.setdefault(ev["cluster"], set()).add(ev["location_country"])
-    spread = {c: k for c, k in countries.items() if len(k) > 1}
+    spread = cluster_spread(GOLD_ARTICLES, "location_country")
     assert not spread, f"meetings of one cluster in different countries: {spread}"
 
 
 def test_devset_does_not_copy_seed_text(seeds_dir: Path) -> None:
+    check_no_seed_text(ARTICLES, seeds_dir)
+
+
+def check_no_seed_text(articles: Path, seeds_dir: Path) -> None:
+    """No run of 12 words of an article occurs in a seed article."""
     def shingles(text: str) -> set[tuple[str, ...]]:
         words = re.findall(r"\w+", text.lower())
         return {tuple(words[i : i + 12]) for i in range(len(words) - 11)}
 
     seed = set().union(*(shingles(p.read_text(encoding="utf-8")) for p in seeds_dir.glob("*.txt")))
-    for path in ARTICLES.glob("*.txt"):
+    for path in articles.glob("*.txt"):
         assert not shingles(path.read_text(encoding="utf-8")) & seed, path.name
 
 
