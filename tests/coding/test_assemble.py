@@ -130,3 +130,27 @@ def test_assemble_dateline_places_meetings_only(pipeline: Pipeline, text: str, t
                                                    story_date=dt.date(2025, 4, 17)))
               if e.trigger == trigger]
     assert [e.location.name if e.location else None for e in events] == [place]
+
+
+BACK_TO_THE_TALKS = (
+    "HANOI — Vietnamese President Võ Văn Thưởng held talks with Philippine President "
+    "Ferdinand Marcos Jr. on Tuesday.\n\nMarcos arrived in Hanoi on Monday for a two-day state "
+    "visit.\n\nDuring the talks, the two presidents agreed to expand the rice trade.")
+
+
+def test_assemble_during_the_talks_takes_the_talks_day_and_place(pipeline: Pipeline) -> None:
+    # the arrival on Monday is told after the talks; "during the talks" goes back to them
+    events = pipeline.extract(Document(id="a", text=BACK_TO_THE_TALKS,
+                                       story_date=dt.date(2024, 1, 31)))
+    agreed = [e for e in events if e.trigger == "agreed"]
+    assert [(e.date, e.location.name if e.location else None) for e in agreed] == [
+        (dt.date(2024, 1, 30), "Hanoi")]
+
+
+def test_assemble_subordinate_clause_date_does_not_set_the_day(pipeline: Pipeline) -> None:
+    text = ("Japanese Prime Minister Shigeru Ishiba held talks with South Korean President "
+            "Lee Jae-myung in Busan on Tuesday.\n\nThe trip came five weeks after Lee "
+            "visited Tokyo on Aug. 23.\n\nIshiba praised Lee for his efforts.")
+    events = pipeline.extract(Document(id="a", text=text, story_date=dt.date(2025, 9, 30)))
+    thanks = [e for e in events if e.trigger == "praised"]
+    assert [e.date for e in thanks] == [dt.date(2025, 9, 30)]

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-from comity.coding.clause import anchor, clause_ranges, governing_clause, inside
+from comity.coding.clause import anchor, clause_ranges, clause_tokens, governing_clause, inside
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.datafile import tsv_rows
@@ -31,6 +31,12 @@ LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 #: day does not date the events told after it
 SPAN = re.compile(r"^(?:from|between)\b.*\d\s*(?:-|–|to|until|and)\s*(?:\w+\.?\s+)?\d", re.I)
 
+
+#: nouns of meetings an event can be placed at ("during the talks")
+MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "discussion", "call",
+                           "conversation", "retreat", "session", "dialogue", "audience"})
+
+DEFINITE = frozenset({"the", "their", "his", "her", "these", "this"})
 
 #: events done where people meet (meetings, ceasefires and swaps agreed there, signings):
 #: the dateline is their place when the text names no other
@@ -94,6 +100,8 @@ class Assembler:
         doc = resolved.parsed.document
         story = doc.story_date
         current_date: tuple[dt.date, str, str] | None = None
+        # the last talks told, with their day and place
+        last_meeting: tuple[dt.date, str, str, Place | None] | None = None
         # the dateline is where the story was filed: the place of the meetings told there,
         # and of what is said at them, but not of a phone call, a remote statement or
         # fighting at a border told from the capital
@@ -103,7 +111,10 @@ class Assembler:
         for c in coded:
             ranges = clause_ranges(c.sentence.tokens, c.token, c.sentence.start,
                                    statement=c.trigger.type in {"AGREE", "REQUEST"})
-            date, date_text, precision = self._date(c, story, current_date, ranges, memo)
+            at_meeting = last_meeting is not None and _at_the_meeting(c)
+            scene = last_meeting[:3] if last_meeting is not None and at_meeting \
+                else current_date  # "During the talks, the two leaders agreed ..."
+            date, date_text, precision = self._date(c, story, scene, ranges, memo)
             if date is not None and precision == "day" and c.status == "occurred" \
                     and _main_clause(c) and not SPAN.match(date_text or ""):
                 current_date = (date, date_text or "", precision)
@@ -116,11 +127,19 @@ class Assembler:
             if place is not None and place.resolution >= 3 and c.status == "occurred":
                 current_place = (place, date if precision == "day" else None)
             location = place
+            if location is None and at_meeting and last_meeting is not None:
+                location = last_meeting[3]  # the talks' place is the scene again
+                if location is not None and c.status == "occurred":
+                    current_place = (location, date if precision == "day" else None)
             if location is None and current_place is not None and c.mode != "phone" and (
                     precision in (None, "day") and (
                         date is None or current_place[1] is None or current_place[1] == date)):
                 location = current_place[0]
             events.append(self._event(doc, c, date, date_text, precision, location))
+            if c.trigger.type == "CONSULT" and c.status == "occurred" and date is not None \
+                    and precision == "day" and c.recipients \
+                    and c.recipients[0].kind != "country":
+                last_meeting = (date, date_text or "", precision, location)
         named = {i: [m.entity for m in ms if m.entity.kind == "person"]
                  for i, ms in enumerate(resolved.actors)}
         return merge_in_article(events, named)
@@ -231,10 +250,26 @@ def _main_clause(c: Coded) -> bool:
     for _ in range(len(toks)):
         if cur.dep in {"relcl", "acl"}:
             return False  # "the meeting which he co-chaired on Jan 9"
+        if cur.dep == "advcl" and any(t.head == cur.i and t.dep == "mark" for t in toks):
+            return False  # "five weeks after Lee visited Tokyo on Aug. 23"
         if cur.head == cur.i:
             return True
         cur = toks[cur.head]
     return True
+
+
+def _at_the_meeting(c: Coded) -> bool:
+    """"During the talks, ...", "At their meeting, ...": the clause places the event at a
+    meeting already told (its day is that meeting's day)."""
+    toks = c.sentence.tokens
+    keep = clause_tokens(toks, c.token)
+    for t in toks:
+        if t.i in keep and t.dep == "prep" and t.text.lower() in {"during", "at", "in"}:
+            for o in toks:
+                if o.head == t.i and o.dep == "pobj" and o.lemma.lower() in MEETING_NOUNS \
+                        and any(d.head == o.i and d.text.lower() in DEFINITE for d in toks):
+                    return True
+    return False
 
 
 def _within(day: dt.date, start: dt.date, precision: str) -> bool:
