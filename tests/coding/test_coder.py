@@ -271,6 +271,10 @@ RULE_CASES = [
      "The talks followed the annual Leaders' Retreat, which Prime Minister Anwar Ibrahim "
      "hosted for Indonesian President Prabowo Subianto on Monday.", "2025-01-27",
      [("CONSULT", "Prabowo Subianto", "Anwar Ibrahim")]),
+    ("thanks to a leader and congratulations to his country in one sentence are two acts",
+     "Singaporean Prime Minister Lawrence Wong thanked Malaysian Prime Minister Anwar Ibrahim "
+     "for his hospitality and congratulated Malaysia on its ASEAN chairmanship.", "2025-01-07",
+     [("SUPPORT", "Lawrence Wong", "Anwar Ibrahim"), ("SUPPORT", "Lawrence Wong", "Malaysia")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -425,6 +425,8 @@ def _later_praise_of_country(a: Event, b: Event) -> bool:
     if len(a.recipient) != 1 or len(b.recipient) != 1:
         return False
     ra, rb = a.recipient[0], b.recipient[0]
+    if {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}:
+        return False  # "thanked Anwar for ... and congratulated Malaysia on ...": two acts
     return ra.kind == "person" and rb.kind == "country" and ra.country == rb.country
 
 
