@@ -278,6 +278,15 @@ RULE_CASES = [
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),
+    ("a meeting still to be dated is no meeting held",
+     "A Kremlin aide said it was too early to set a date for a meeting between Presidents "
+     "Vladimir Putin and Donald Trump.", "2025-02-18", []),
+    ("a meeting wished for is no meeting held",
+     "Officials said there was a strong desire on both sides for a meeting between Japanese "
+     "Prime Minister Shigeru Ishiba and Chinese President Xi Jinping.", "2025-02-18", []),
+    ("the possibility of a summit is no summit",
+     "Diplomats discussed the possibility of a summit between South Korean President Lee "
+     "Jae-myung and North Korean leader Kim Jong Un.", "2025-02-18", []),
 ]
 
 

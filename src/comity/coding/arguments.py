@@ -29,6 +29,13 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSALS = frozenset({"decline", "refuse", "fail", "reject"})
 #: modals of possibility: "could cooperate" reports no deed
 HYPOTHETICAL = frozenset({"could", "might", "may"})
+#: nouns and verbs of wishing, proposing or scheduling whose object event has not happened
+#: ("a strong desire for a meeting", "the possibility of a summit", "set a date for talks",
+#: "hopes for a meeting")
+UNREALISED = frozenset({"desire", "hope", "hop", "wish", "possibility", "prospect", "idea",
+                        "proposal", "chance", "call", "push", "need", "demand", "appeal",
+                        "date", "plan", "preparation", "prepare", "arrangement", "willingness",
+                        "readiness", "ready", "want", "seek", "press", "eager", "open"})
 STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
                              "THREATEN"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
@@ -181,6 +188,21 @@ class Arguments:
             return False  # "the Retreat, which X hosted for Y": the clause tells the meeting
         head = triggers.get(tok.head)
         return head is not None and head.type == "CONSULT" and head.pos == "NOUN"
+
+    def _unrealised(self, tree: Tree, tok: Token) -> bool:
+        """A nominal event wished for, proposed or being scheduled, not told as held:
+        "a desire for a meeting between X and Y", "the possibility of a summit", "too
+        early to set a date for a meeting", "called for talks between X and Y"."""
+        if tok.dep != "pobj" or tok.head == tok.i:
+            return False
+        prep = tree.tokens[tok.head]
+        if prep.text.lower() not in {"for", "of", "on", "about"} or prep.head == prep.i:
+            return False
+        head = tree.tokens[prep.head]
+        words = {head.lemma.lower(), head.text.lower()}
+        if head.pos in {"VERB", "AUX"}:  # "set a date for", "made plans for"
+            words |= {o.lemma.lower() for o in tree.kids(head.i, "dobj", "attr")}
+        return bool(words & UNREALISED)
 
     def _frame_only(self, tree: Tree, tok: Token) -> bool:
         """A visit named only as the frame of other events: "part of X's state visit",

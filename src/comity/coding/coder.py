@@ -131,6 +131,8 @@ class Coder(Arguments):
                 continue  # "witnessed the signing of": the verb codes it
             if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
                 continue
+            if trig.pos == "NOUN" and self._unrealised(tree, tok):
+                continue  # "a strong desire for a meeting between X and Y": not held
             if tok.dep == "xcomp" and tree.tokens[tok.head].lemma.lower() in REFUSALS:
                 continue  # "declined to sign the declaration": no signing
             if trig.type in MATERIAL_TYPES and any(
