@@ -154,3 +154,17 @@ def test_assemble_subordinate_clause_date_does_not_set_the_day(pipeline: Pipelin
     events = pipeline.extract(Document(id="a", text=text, story_date=dt.date(2025, 9, 30)))
     thanks = [e for e in events if e.trigger == "praised"]
     assert [e.date for e in thanks] == [dt.date(2025, 9, 30)]
+
+
+ARRIVAL_AFTER_TALKS = (
+    "MANILA – President Ferdinand Marcos Jr. and New Zealand Prime Minister Christopher Luxon "
+    "held talks at Malacañan Palace on Thursday.\n\nLuxon arrived in Manila on Wednesday night "
+    "for a two-day official visit.\n\nMarcos thanked Luxon for New Zealand's support.")
+
+
+def test_assemble_arrival_told_after_the_talks_is_background(pipeline: Pipeline) -> None:
+    events = pipeline.extract(Document(id="a", text=ARRIVAL_AFTER_TALKS,
+                                       story_date=dt.date(2024, 4, 19)))
+    thanks = [e for e in events if e.trigger == "thanked"]
+    assert [(e.date, e.location.name if e.location else None) for e in thanks] == [
+        (dt.date(2024, 4, 18), "Manila")]

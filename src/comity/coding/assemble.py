@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from comity.coding.args import MOTION
 from comity.coding.clause import anchor, clause_ranges, clause_tokens, governing_clause, inside
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
@@ -115,8 +116,13 @@ class Assembler:
             scene = last_meeting[:3] if last_meeting is not None and at_meeting \
                 else current_date  # "During the talks, the two leaders agreed ..."
             date, date_text, precision = self._date(c, story, scene, ranges, memo)
+            # an arrival told after the day's talks ("Luxon arrived on Wednesday night") is
+            # background to them and sets neither the day nor the place
+            flashback = date is not None and current_date is not None \
+                and date < current_date[0] \
+                and anchor(c.sentence.tokens, c.token).lemma.lower() in MOTION
             if date is not None and precision == "day" and c.status == "occurred" \
-                    and _main_clause(c) and not SPAN.match(date_text or ""):
+                    and _main_clause(c) and not SPAN.match(date_text or "") and not flashback:
                 current_date = (date, date_text or "", precision)
             place = self._place(c, resolved.host_country, ranges, memo)
             meeting = c.mode != "phone" and (c.trigger.type in MEETING_TYPES
@@ -124,7 +130,8 @@ class Assembler:
             if place is None and current_place is None and meeting:
                 # nothing better yet: a place elsewhere in the sentence, or the dateline
                 place = self._place(c, resolved.host_country, None, memo) or dateline
-            if place is not None and place.resolution >= 3 and c.status == "occurred":
+            if place is not None and place.resolution >= 3 and c.status == "occurred" \
+                    and not flashback:
                 current_place = (place, date if precision == "day" else None)
             location = place
             if location is None and at_meeting and last_meeting is not None:
