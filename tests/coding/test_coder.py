@@ -167,6 +167,17 @@ RULE_CASES = [
      "and Prabowo accepted the invitation.", "2025-05-15",
      [("AGREE", "Anthony Albanese", "Prabowo Subianto"),
       ("AGREE", "Prabowo Subianto", "Anthony Albanese")]),
+    ("a denial answers the last accusation against its state",
+     "Vietnam accused China of ramming a fishing boat near the Paracel Islands. Beijing "
+     "denied the accusation.", "2024-10-03",
+     [("ACCUSE", "Vietnam", "China"), ("REJECT", "China", "Vietnam")]),
+    ("an offer to mediate is made to both parties and a rejection answers it",
+     "China offered to mediate between Thailand and Cambodia. Thailand rejected third-party "
+     "mediation.", "2025-07-26",
+     [("AGREE", "China", "Thailand"), ("AGREE", "China", "Cambodia"),
+      ("REJECT", "Thailand", "China")]),
+    ("a rejection that answers nothing is not coded",
+     "Thailand rejected the report as baseless.", "2025-07-26", []),
     ("a signed first-person release speaks for its signatory",
      "Media release\n\nToday I held talks with Prime Minister Phạm Minh Chính in Hanoi.\n\n"
      "The Hon Anthony Albanese MP\nPrime Minister of Australia", "2023-06-04",

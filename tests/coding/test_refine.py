@@ -74,6 +74,16 @@ def test_acceptances_answer_the_last_invitation_to_the_acceptor() -> None:
     assert acceptances([accept], []) == []  # nobody invited: nothing to code
 
 
+def test_acceptances_a_rejection_answers_the_last_accusation_to_its_state() -> None:
+    accuse = coded("ACCUSE", "accuse", "112", (country("THA"),), (country("KHM"),))
+    deny = coded("REJECT", "deny", "120", (person("socheata", "KHM"),), ())
+    out = acceptances([deny], [accuse])
+    assert [c.recipients for c in out] == [(country("THA"),)]
+    assert acceptances([deny], []) == []  # nothing said to Cambodia: nothing to code
+    own = coded("ACCUSE", "accuse", "112", (person("hun", "KHM"),), (country("KHM"),))
+    assert acceptances([deny], [own]) == []  # not an answer to one of its own
+
+
 def test_envoy_calls_make_the_envoy_the_visitor() -> None:
     envoy = Entity(id="kb:person/ueno", name="ueno", kind="person", country="JPN",
                    title="Ambassador of Japan to Vietnam")

@@ -38,6 +38,14 @@ UNREALISED = frozenset({"desire", "hope", "hop", "wish", "possibility", "prospec
                         "readiness", "ready", "want", "seek", "press", "eager", "open"})
 STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
                              "THREATEN"})
+#: prepositions that set an act against a meeting named as its backdrop ("After the
+#: meeting, X and Y signed ..."): the meeting's parties are not the act's doers
+BACKDROP_PREPS = frozenset({"after", "before", "during", "following", "ahead", "prior",
+                            "since", "amid", "throughout"})
+#: verbs of those who open, organise or watch a meeting without being its parties ("talks
+#: opened by X and Y"); "host" too when the meeting names its parties ("between A and B")
+FACILITATING = frozenset({"open", "organise", "organize", "facilitate", "moderate",
+                          "broker", "mediate", "witness", "attend", "convene"})
 SETTING_PREPS = frozenset({"after", "before", "during", "following", "at", "on", "ahead",
                            "prior", "since", "in", "amid"})
 #: modes of events that have no other party ("resigned")
@@ -143,6 +151,16 @@ class Arguments:
             for c in tree.kids(tok.i, "ccomp", "xcomp"):
                 for s in tree.kids(c.i, "nsubj", "nsubjpass"):
                     recips.extend(tree.actors_of(s))
+        if not recips and trig.type in {"REQUEST", "AGREE"} and len(actors) == 1:
+            # "offered to mediate between Thailand and Cambodia", "pledged to expand
+            # cooperation between Laos and Malaysia": one party's offer or pledge is made to
+            # the parties of what it offers (two subjects agree with each other)
+            for c in tree.kids(tok.i, "xcomp"):
+                for j in tree.subtree(c.i):
+                    if tree.tokens[j].dep == "prep" and tree.tokens[j].text.lower() in {
+                            "between", "among"}:
+                        recips.extend(m for o in tree.kids(j, "pobj")
+                                      for m in tree.actors_of(o, deep=True))
         return actors, recips, []
 
     def _clause_recipient(self, tree: Tree, tok: Token, actors: list[Entity],
@@ -341,19 +359,24 @@ class Arguments:
             actors.extend(tree.actors_of(p))
         for a in tree.prep_objects(tok.i, ("by",)):
             actors.extend(tree.actors_of(a))
+        for o in tree.prep_objects(tok.i, ("between", "among", "amongst")):
+            for m in tree.actors_of(o, deep=True):
+                if m.entity not in between:
+                    between.append(m.entity)
         for acl in tree.kids(tok.i, "acl"):
+            if acl.lemma.lower() in FACILITATING or (acl.lemma.lower() == "host" and between):
+                continue  # "talks opened by X and Y", "talks between A and B hosted by X"
             for a in tree.prep_objects(acl.i, ("by",)):
                 actors.extend(tree.actors_of(a))
             for a in tree.kids(acl.i, "agent"):
                 for o in tree.kids(a.i, "pobj"):
                     actors.extend(tree.actors_of(o))
-        for o in tree.prep_objects(tok.i, ("between", "among", "amongst")):
-            for m in tree.actors_of(o, deep=True):
-                if m.entity not in between:
-                    between.append(m.entity)
         governing = tree.tokens[tok.head] if tok.head != tok.i else None
-        if not actors and governing is not None and tok.dep in {"dobj", "attr", "nsubjpass",
-                                                                "pobj", "conj"}:
+        backdrop = tok.dep == "pobj" and governing is not None \
+            and governing.text.lower() in BACKDROP_PREPS and not between \
+            and not tree.prep_objects(tok.i, trig.preps)
+        if not actors and not backdrop and governing is not None and tok.dep in {
+                "dobj", "attr", "nsubjpass", "pobj", "conj"}:
             verb = governing
             if tok.dep == "pobj" and governing.head != governing.i:
                 verb = tree.tokens[governing.head]

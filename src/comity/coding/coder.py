@@ -203,9 +203,11 @@ class Coder(Arguments):
         purposes = [x for x in tree.kids(tok.i, "advcl", "xcomp")
                     if any(a.text.lower() == "to" for a in tree.kids(x.i, "aux"))]
         purposes += tree.prep_objects(tok.i, ("for",))
-        purposes += [r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
-                     for r in tree.kids(o.i, "relcl")
-                     if any(w.text.lower() == "where" for w in tree.kids(r.i, "advmod"))]
+        wheres = [r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
+                  for r in tree.kids(o.i, "relcl")
+                  if any(w.text.lower() == "where" for w in tree.kids(r.i, "advmod"))]
+        # "where he will meet X", "where he is scheduled to meet X"
+        purposes += wheres + [x for r in wheres for x in tree.kids(r.i, "xcomp")]
         # an arrival "for the leaders' retreat" is itself the visit to the country; a visit
         # made "to attend" a multilateral meeting is told by that meeting
         if any(x.lemma.lower() in ATTENDING for x in purposes):
@@ -338,6 +340,10 @@ class Coder(Arguments):
             actor_ents = list(prev.actors)  # "co-chaired X, along with the meeting among Y"
         if trig.type == "PROTEST" and trig.pos == "VERB" and not actor_ents:
             actor_ents = self._protest_place(tree, tok)
+        hosted = trig.type == "CONSULT" and len(between) >= 2 and bool(actor_ents) and not (
+            {a.country for a in actor_ents} & {b.country for b in between})
+        if hosted:  # "Saudi Arabia hosted talks between the US and Russia": not a party
+            actor_ents, recip_ents = [], []
         if between and not actor_ents:
             actor_ents, recip_ents = between[:1], between[1:]
             symmetric = True
@@ -372,7 +378,7 @@ class Coder(Arguments):
                               or recip_ents[0]]
         if trig.mode == "release" and recip_ents and recip_ents[0].kind == "person":
             recip_ents = self._released_nation(tree, tok, recip_ents[0], actor_ents)
-        mode = trig.mode
+        mode = "third-party" if hosted and trig.mode is None else trig.mode
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
         if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone":
             # (a phone call "with both X and Y" is one call with each)
@@ -393,7 +399,8 @@ class Coder(Arguments):
             recip_ents = self._clause_recipient(tree, tok, actor_ents,
                                                 envoy_host=trig.type != "SANCTION")
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST", "AID"} \
-                and trig.mode not in MONADIC_MODES and trig.lemma != "accept":
+                and trig.mode not in MONADIC_MODES and trig.lemma != "accept" \
+                and trig.type != "REJECT":  # (a rejection may answer what came before)
             return None  # a dyadic event without its other party says too little
         if not recip_ents and trig.type == "CONSULT" and mode == "visit" \
                 and trig.pos == "VERB":

@@ -59,9 +59,19 @@ def envoy_calls(c: Coded) -> Coded:
     return replace(c, actors=(r,), recipients=(a,), mode="visit", symmetric=False)
 
 
+#: statements a rejection or denial can answer: an accusation, a demand or proposal, an
+#: offer or invitation, a threat
+ANSWERED = frozenset({"ACCUSE", "REQUEST", "AGREE", "THREATEN"})
+#: how many sentences back a rejection that names nobody looks for what it answers
+ANSWER_WINDOW = 3
+
+
 def acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
     """"... and the President accepted the invitation": an acceptance answers the last
-    invitation made to its actor (in this sentence or an earlier one)."""
+    invitation made to its actor (in this sentence or an earlier one). "Phnom Penh denied
+    the charge", "rejected third-party mediation": a rejection that names no other party
+    answers the last accusation, demand, offer or threat made to its actor or the actor's
+    state in the sentences just before."""
     out: list[Coded] = []
     for c in found:
         if c.trigger.lemma == "accept" and c.trigger.type == "AGREE" and c.actors:
@@ -72,8 +82,30 @@ def acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
                 c = replace(c, recipients=invite.actors[:1])
             elif not c.recipients:
                 continue
+        elif c.trigger.type == "REJECT" and not c.recipients:
+            made = _answered(c, [*before, *out])
+            if made is None:
+                continue
+            c = replace(c, recipients=made.actors[:1])
         out.append(c)
     return out
+
+
+def _answered(c: Coded, before: list[Coded]) -> Coded | None:
+    """The last statement made to ``c``'s actor (or its state) that ``c`` rejects."""
+    if not c.actors:
+        return None
+    me = c.actors[0]
+    for o in reversed(before):
+        if o.sentence.index < c.sentence.index - ANSWER_WINDOW:
+            return None
+        if o.trigger.type not in ANSWERED or o.symmetric or not o.actors \
+                or o.actors[0].country == me.country:
+            continue
+        if any(r.id == me.id or (r.country is not None and r.country == me.country and (
+                r.kind == "country" or me.kind == "country")) for r in o.recipients):
+            return o
+    return None
 
 
 def one_per_recipient(c: Coded) -> list[Coded]:
