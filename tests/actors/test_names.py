@@ -47,6 +47,10 @@ def test_is_vietnamese_by_letters_only_vietnamese_uses(name: str, expected: bool
     ("Tony/PROPN Tan/PROPN Keng/PROPN Yam/PROPN", (), [(0, 4)]),
     # knowledge-base names (blocked) split runs
     ("Ambassador/PROPN to/ADP Myanmar/PROPN Ma/PROPN Jia/PROPN", (2,), [(3, 5)]),
+    # initials written together open a name; an acronym or country code does not
+    ("Minister/PROPN RK/PROPN Sinha/PROPN Rao/PROPN", (), [(1, 4)]),
+    ("ASEAN/PROPN Secretary/PROPN", (), []),
+    ("PM/PROPN Sinha/PROPN", (), [(1, 2)]),
 ])
 def test_name_finder_runs(finder: NameFinder, spec: str, blocked: tuple[int, ...],
                           runs: list[tuple[int, int]]) -> None:
@@ -64,6 +68,8 @@ def test_name_finder_runs(finder: NameFinder, spec: str, blocked: tuple[int, ...
     ("Yang/PROPN Hengjun/PROPN", 1, (), False),
     ("talks/NOUN with/ADP Chan/PROPN Vichet/PROPN", 2, (), False),
     ("Minister/PROPN ,/PUNCT Chan/PROPN Vichet/PROPN", 2, (), False),
+    # "conferred on Prime Minister the Grand Collar": no title right before "the"
+    ("Minister/PROPN the/DET Grand/PROPN Collar/PROPN", 2, (), False),
 ])
 def test_name_finder_titled(finder: NameFinder, spec: str, start: int,
                             blocked: tuple[int, ...], expected: bool) -> None:

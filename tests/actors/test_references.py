@@ -70,6 +70,26 @@ CASES = [
      "Foreign Minister Prak Sokhonn, witnessed by Malaysian Foreign Minister Mohamad Hasan. "
      "The two ministers met again in the afternoon.", "2025-07-25", "The two ministers",
      [("Maris Sangiampongsa", "THA"), ("Prak Sokhonn", "KHM")]),
+    # a style alone is the person first named with it, not a dignitary named after
+    ("President His Highness Sheikh Hamad bin Rashid Al Falasi received Amina Wanjiru. "
+     "The talks were attended by H.H. Sheikh Saif bin Rashid Al Falasi. Later, His Highness "
+     "thanked the guest.", "2025-01-14", "His Highness",
+     [("Hamad bin Rashid Al Falasi", None)]),
+    # "His Majesty" with nobody named with that style: the royal named last
+    ("Foreign Minister Penny Wong called on King Norodom Sihamoni. His Majesty thanked "
+     "Australia.", "2024-09-10", "His Majesty", [("Norodom Sihamoni", "KHM")]),
+    # "the Indian leader": the Indian head of government named, not the last Indian named
+    ("Indian Prime Minister Narendra Modi met Thai Prime Minister Paetongtarn Shinawatra, "
+     "Indian Foreign Secretary Vikram Misri said. The Indian leader arrived on Thursday.",
+     "2025-04-04", "The Indian leader", [("Narendra Modi", "IND")]),
+    # ... and with no head named, the knowledge base's holder on the day
+    ("Indian Foreign Secretary Vikram Misri said the Indian leader would come.",
+     "2025-04-04", "the Indian leader", [("Narendra Modi", "IND")]),
+    # "the two prime ministers": the two named holding that office
+    ("Thai Prime Minister Paetongtarn Shinawatra met Indian Prime Minister Narendra Modi, "
+     "Indian Foreign Secretary Vikram Misri said. The two prime ministers signed a pact.",
+     "2025-04-04", "The two prime ministers",
+     [("Paetongtarn Shinawatra", "THA"), ("Narendra Modi", "IND")]),
     # the delegation a named person leads, and the same delegation named again
     ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
      "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",

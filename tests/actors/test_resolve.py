@@ -119,6 +119,25 @@ def test_actor_stage_accuracy_on_actor_cases(pipeline: Pipeline,
     # a person out of office keeps the country of their roles
     ("Former Thai Prime Minister Thaksin Shinawatra met Hun Sen.", "2024-03-23",
      "Thaksin Shinawatra", "Thaksin Shinawatra", "THA"),
+    # styles and honorifics are no part of the name; initials written together are
+    ("President His Highness Sheikh Hamad bin Rashid Al Falasi received them.",
+     "2025-01-14", "Hamad bin Rashid Al Falasi", "Hamad bin Rashid Al Falasi", None),
+    ("Nepalese Prime Minister RK Sinha Rao arrived.", "2025-04-04", "RK Sinha Rao",
+     "RK Sinha Rao", "NPL"),
+    ("Chief Minister Shri Arvind Rao Kulkarni met Smt. Kavita Rao Deshpande, Minister of "
+     "External Affairs of India.", "2025-04-04", "Arvind Rao Kulkarni",
+     "Arvind Rao Kulkarni", None),
+    ("Chief Minister Shri Arvind Rao Kulkarni met Smt. Kavita Rao Deshpande, Minister of "
+     "External Affairs of India.", "2025-04-04", "Kavita Rao Deshpande",
+     "Kavita Rao Deshpande", "IND"),
+    ("He met National Security Adviser Musaed Al-Harbi.", "2025-02-18", "Musaed Al-Harbi",
+     "Musaed Al-Harbi", None),
+    # the country after the name ("President X of Kenya")
+    ("President Jomo Kariuki of Kenya arrived in Abu Dhabi.", "2025-01-14", "Jomo Kariuki",
+     "Jomo Kariuki", "KEN"),
+    # a clause after the comma is no apposition (Kremlin: not the envoy's)
+    ("He was joined by envoy Steve Walcott, while Lavrov was accompanied by Kremlin "
+     "spokesman Dmitry Peskov.", "2025-02-18", "Steve Walcott", "Steve Walcott", None),
 ])
 def test_actor_stage_person_names(pipeline: Pipeline, text: str, day: str, mention: str,
                                   name: str, country: str) -> None:
@@ -141,6 +160,11 @@ def test_actor_stage_later_short_reference_to_provisional_actor(pipeline: Pipeli
     ("Preah Sihanouk province and China's Hainan signed an agreement.", "Sihanouk"),
     ("The Mutual Defense Treaty covers the Philippines.", "Treaty"),
     ("The Thai-Lao Friendship Bridge was closed.", "Lao Friendship Bridge"),
+    # a name inside an office ("Cabinet Secretary for Foreign and Diaspora Affairs"); an
+    # honour conferred on an unnamed title holder
+    ("Musalia Mudavadi, Cabinet Secretary for Foreign and Diaspora Affairs, spoke.",
+     "Diaspora"),
+    ("President Lula conferred on Prime Minister the Grand Collar of the Order.", "Collar"),
 ])
 def test_actor_stage_no_person_from_place_or_title_word(pipeline: Pipeline, text: str,
                                                        absent: str) -> None:

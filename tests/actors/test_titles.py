@@ -144,3 +144,27 @@ def test_load_titles_bad_row_refused_with_line(tmp_path: Path, row: str,
     with pytest.raises(DataFileError, match=message) as info:
         load_titles(path)
     assert (info.value.path, info.value.line) == (str(path), 3)
+
+
+@pytest.mark.parametrize(("words", "start", "end", "styles"), [
+    (["President", "His", "Highness", "Sheikh", "Ali"], 0, 4, ["Highness"]),
+    (["H.E.", "Mr.", "Ali"], 0, 2, ["Excellency"]),
+    (["Her", "Majesty", "Queen", "Ana"], 0, 3, ["Majesty"]),
+    (["Datuk", "Seri", "Ali"], 0, 2, []),
+])
+def test_title_grammar_styles_in(titles: TitleGrammar, words: list[str], start: int,
+                                 end: int, styles: list[str]) -> None:
+    assert titles.styles_in(words, start, end) == styles
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["His", "Highness", "received"], ("Highness", 2)),
+    (["H.H.", "accepted"], ("Highness", 1)),
+    (["Her", "Excellency", "said"], ("Excellency", 2)),
+    (["Your", "Excellency", ","], None),        # an address, not a reference
+    (["Excellency", "said"], None),
+    (["Datuk", "Seri", "said"], None),          # an honorific with no style
+])
+def test_title_grammar_style_at(titles: TitleGrammar, words: list[str],
+                                expected: tuple[str, int] | None) -> None:
+    assert titles.style_at(words, 0) == expected

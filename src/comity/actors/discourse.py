@@ -31,6 +31,9 @@ class Discourse:
     #: persons named together in one coordination ("signed by X and Y"), in text order
     couples: list[tuple[Entity, Entity]] = field(default_factory=list)
     current_subjects: list[Entity] = field(default_factory=list)
+    #: the person first named with each style ("Highness": the one named "His Highness
+    #: Sheikh X"), whom the style alone later refers to ("His Highness received ...")
+    styles: dict[str, Entity] = field(default_factory=dict)
     #: the person writing in the first person (a signed media release), if any
     author: Entity | None = None
     #: while a reference at this token of the sentence is resolved, persons first named

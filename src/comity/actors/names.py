@@ -66,6 +66,9 @@ class NameFinder:
         for i in range(len(toks)):   # "KAMIKAWA Yoko" (family name in capitals)
             if not ok[i] and self._capitals_name(toks, ok, i):
                 ok[i] = True
+        for i in range(len(toks) - 1):   # "KP Sharma Oli" (initials run together)
+            if not ok[i] and ok[i + 1] and self._initials(toks, i):
+                ok[i] = True
         out: list[tuple[int, int]] = []
         i = 0
         while i < len(toks):
@@ -96,6 +99,16 @@ class NameFinder:
             return False
         return any(0 <= j < len(toks) and ok[j] and toks[j].text[1:].islower()
                    and toks[j].text[1:].isalpha() for j in (i - 1, i + 1))
+
+    def _initials(self, toks: tuple[Token, ...], i: int) -> bool:
+        """True when the word at ``i`` is a person's initials written together before a
+        name ("KP Sharma Oli", "MK Stalin"): two capitals, no acronym of a known country,
+        organisation or title, followed by a capitalised word with lower-case letters."""
+        text, nxt = toks[i].text, toks[i + 1].text
+        return (len(text) == 2 and text.isupper() and text.isalpha()
+                and toks[i].end < toks[i + 1].start and nxt[1:].islower()
+                and not self.titles.breaks_name(text) and not self.is_country_or_org(text)
+                and not self.is_known_place(text))
 
     def title_start(self, toks: tuple[Token, ...], start: int, stop: int) -> int:
         """First token of the title phrase right before ``start`` (``start`` if none);
@@ -136,6 +149,8 @@ class NameFinder:
         complement ("... Minister | Name", "... province | Name", "Governor of | Da Nang
         Trần Văn Hải", "Ambassador to Myanmar | Ma Jia"); ``blocked`` tokens
         (knowledge-base names) may be part of the complement."""
+        if start > 0 and toks[start - 1].text.lower() in {"the", "a", "an"}:
+            return False   # "conferred on Prime Minister the | Grand Collar"
         words = [t.text for t in toks]
         skippable = [blocked[i] or t.text.lower() in COMPLEMENT for i, t in enumerate(toks)]
         return start > 0 and self.titles.title_ends_at(words, start, skippable)

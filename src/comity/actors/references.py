@@ -6,10 +6,11 @@ leaders") and delegations ("the CPP delegation led by X")."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from typing import TYPE_CHECKING
 
 from comity.actors.discourse import SUBJECT_DEPS, Discourse, collective, retext
+from comity.actors.groups import join_tokens
 from comity.actors.kb import Organisation
 from comity.actors.titles import TitleInfo
 from comity.model import Entity, Token
@@ -43,6 +44,8 @@ GENERIC_HEADS = frozenset({"leader", "chief", "head", "official"})
 NEUTRAL = frozenset({"two", "visiting", "new", "high", "level", "high-level", "top",
                      "then", "former", "outgoing", "incoming"})
 LEAD_VERBS = frozenset({"lead", "head"})
+#: styles that, with nobody named with them before, stand for the royal named last
+ROYAL_STYLES = frozenset({"Majesty", "Royal Highness"})
 
 Add = Callable[..., None]
 
@@ -50,6 +53,11 @@ Add = Callable[..., None]
 #: offices whose holders "the two leaders" refers to
 LEADER_OFFICES = ("president", "prime minister", "premier", "chancellor", "general secretary",
                   "king", "sultan", "emperor", "chairman", "leader", "head of state")
+
+#: offices of heads of state and government, as the title grammar normalises them
+HEAD_OFFICES = frozenset({"President", "Prime Minister", "Chancellor", "General Secretary",
+                          "King", "Queen", "Sultan", "Emperor", "Emir", "Chief Adviser"})
+
 
 def _quoted(toks: tuple[Token, ...], i: int) -> bool:
     """True when token ``i`` sits inside a quotation of its sentence."""
@@ -128,6 +136,11 @@ class References:
                 if pair is not None:
                     add(t.i, t.i + 1, collective(pair, t.text), "collective", members=pair)
                 continue
+            styled = self._style(toks, t.i, covered, state)
+            if styled is not None:
+                entity, n = styled
+                add(t.i, t.i + n, retext(entity, join_tokens(toks[t.i:t.i + n])), "coref")
+                continue
             if t.pos not in {"NOUN", "PROPN"}:
                 continue
             left = np_start(toks, t.i)
@@ -135,6 +148,24 @@ class References:
                 continue
             self._noun_phrase(toks, left, t.i, day, state, host_country, add)
         state.cutoff = None
+
+    def _style(self, toks: tuple[Token, ...], i: int, covered: list[bool],
+               state: Discourse) -> tuple[Entity, int] | None:
+        """The person a style used alone refers to ("His Highness received President
+        Ruto": the one named "His Highness Sheikh X" before; "His Majesty": else the royal
+        named last), with the length of the style."""
+        found = self.stage.titles.style_at([t.text for t in toks], i)
+        if found is None:
+            return None
+        style, n = found
+        end = i + n
+        if any(covered[i:end]) or (end < len(toks) and toks[end].text[:1].isupper()
+                                   and toks[end].pos == "PROPN"):
+            return None   # a style before a name is part of that name's title
+        entity = state.styles.get(style)
+        if entity is None and style in ROYAL_STYLES:
+            entity = state.last(sector="ROY")
+        return (entity, n) if entity is not None and state.known(entity) else None
 
     # ------------------------------------------------------------------ noun phrases
     def _noun_phrase(self, toks: tuple[Token, ...], left: int, head: int,
@@ -180,7 +211,8 @@ class References:
                 add(left, end, self.stage.country_entity(state_country, text), "country")
             return
         if numbered and head_word in COLLECTIVE_NOUNS:
-            self._pair(left, end, head_word, text, state, add)
+            self._pair(left, end, head_word, text, state, add,
+                       [w for w in words[:-1] if w not in NEUTRAL])
             return
         if head_word in {"delegation", "delegations"}:
             self._delegation(toks, left, head, text, country, state, add)
@@ -210,10 +242,14 @@ class References:
         return state.named_at(subj[0]) if subj else None
 
     def _pair(self, left: int, end: int, head_word: str, text: str, state: Discourse,
-              add: Add) -> None:
+              add: Add, modifiers: list[str] | None = None) -> None:
         role = head_word.removesuffix("s")
         pair: tuple[Entity, ...] | None = None
-        if role in self.stage.titles.office_heads:   # "the two ministers"
+        offices = self.stage.offices
+        named = offices.offices(" ".join([*(modifiers or []), role])) if modifiers else ()
+        if named and self.stage.titles.offices(" ".join(named)):   # "the two prime ministers"
+            pair = state.pair(lambda p: bool(set(named) & set(offices.offices(p.title))))
+        if pair is None and role in self.stage.titles.office_heads:   # "the two ministers"
             pair = state.pair(lambda p: role in fold(p.title or ""))
         if pair is None and role in {"leader", "head", "chief"}:  # "the two leaders"
             pair = state.pair(lambda p: any(w in fold(p.title or "") for w in LEADER_OFFICES))
@@ -280,6 +316,7 @@ class References:
               det: str, day: dt.date | None, state: Discourse, host_country: str | None,
               text: str, subject: Entity | None = None) -> Entity | None:
         stage = self.stage
+        kb_country = stage.kb.country
         possessor = None
         if det in POSSESSIVES:   # the subject of the clause, else the last one
             possessor = (state.current_subjects[-1] if state.current_subjects else
@@ -318,6 +355,14 @@ class References:
         office = info.office
         # "the Cambodian leader", "the Party leader": whoever leads, not one office
         if office is None or (head_word in GENERIC_HEADS and office == "Party leader"):
+            if head_word == "leader" and country and not party and all(
+                    w in NEUTRAL or kb_country(w) is not None for w in words[:-1]):
+                # "the Indian leader": the head of state or government named, not the last
+                # Indian named; else the office holder on the day
+                top = self._head_named(country, state, not_id) or self._leader(
+                    country, day, text)
+                if top is not None:
+                    return top
             person = (state.last(country=country, sector=sector, subject=True,
                                  exclude_id=not_id)
                       or state.last(country=country, sector=sector, exclude_id=not_id))
@@ -344,6 +389,24 @@ class References:
             found = stage.offices.holder(office, c, day, info.sector)
             if found is not None:
                 return stage.person_entity(found[0], text, day)
+        return None
+
+    def _head_named(self, country: str, state: Discourse, not_id: str | None
+                    ) -> Entity | None:
+        """The person of ``country`` last named holding the office the knowledge base
+        names as its leader, else a head of state or government."""
+        offices = self.stage.offices
+        leader = self.stage.kb.countries[country].leader if country in \
+            self.stage.kb.countries else None
+        wanted = set(offices.offices(leader)) if leader else set()
+        def holds(pool: Set[str]) -> Callable[[Entity], bool]:
+            return lambda p: bool(pool & set(offices.offices(p.title)))
+
+        for pool in (wanted, HEAD_OFFICES):
+            found = state.last(country=country, exclude_id=not_id, match=holds(pool)) \
+                if pool else None
+            if found is not None:
+                return found
         return None
 
     def _leader(self, country: str | None, day: dt.date | None, text: str) -> Entity | None:

@@ -42,6 +42,8 @@ STATE_ORGAN_KINDS = frozenset({"government", "ministry", "military", "police"})
 GROUP_LABELS = frozenset({"GPE", "ORG", "NORP"})
 #: parts of speech of the modifiers between a determiner and a title ("the newly appointed")
 MODIFIER_POS = frozenset({"ADJ", "ADV", "VERB"})
+#: parts of speech opening a clause, not an apposition, after "X,"
+CLAUSE_OPENERS = frozenset({"SCONJ", "CCONJ", "VERB", "AUX", "ADV"})
 
 
 @dataclass(frozen=True)
@@ -225,8 +227,9 @@ class ActorStage:
             if not titled and not named:
                 continue
             if self.names.institution_after(toks, b) or (
-                    not titled and self.names.modifier(toks, b)):
-                continue
+                    (not titled or b - a == 1)
+                    and self.names.modifier(toks, b)):
+                continue   # "Kien Giang | party secretary", "for Foreign and | Diaspora Affairs"
             start = self.names.person_part(toks, self.names.honorific_end(toks, a, b), b)
             # a recogniser's organisation or place span reaching into the run is not the
             # person ("Science & Technology | Tan See Leng")
@@ -299,9 +302,18 @@ class ActorStage:
         return TitleInfo(country=info.country) if info.country else None
 
     def _title_after(self, toks: tuple[Token, ...], end: int) -> TitleInfo | None:
-        """Apposition after a name: ``X, a member of ... and First Vice President of ...``."""
+        """Apposition after a name: ``X, a member of ... and First Vice President of ...``;
+        or the country after it: ``President X of Kenya``."""
+        if end + 1 < len(toks) and toks[end].text == "of":
+            k = end + 1 + (toks[end + 1].text.lower() == "the")
+            n = next((n for n in range(min(4, len(toks) - k), 0, -1)
+                      if self.kb.country(join_tokens(toks[k:k + n])) is not None), 0)
+            country = self.kb.country(join_tokens(toks[k:k + n])) if n else None
+            return TitleInfo(country=country.iso3) if country is not None else None
         if end >= len(toks) or toks[end].text != ",":
             return None
+        if end + 1 < len(toks) and toks[end + 1].pos in CLAUSE_OPENERS:
+            return None   # "X, while Lavrov was accompanied by Kremlin aide Y": a clause
         j = end + 1
         while j < len(toks) and toks[j].text not in {",", ";", "."} and toks[j].dep != "ROOT":
             j += 1
@@ -341,6 +353,7 @@ class ActorStage:
             for short in person.short:
                 state.short[name_key(short)] = entity
             add(s, end, entity, "name", cover_from=t0)
+            self._note_styles(toks, min(t0, start), s, entity, state)
             return
         prior = state.short.get(name_key(text))
         if prior is not None:
@@ -352,6 +365,16 @@ class ActorStage:
             return
         entity = self._provisional(text, title, state)
         add(s, end, entity, "name", cover_from=t0)
+        self._note_styles(toks, min(t0, start), s, entity, state)
+
+    def _note_styles(self, toks: tuple[Token, ...], start: int, end: int, entity: Entity,
+                     state: Discourse) -> None:
+        """Remember ``entity`` as the person named with the styles of the honorifics in
+        ``start:end`` ("His Highness Sheikh X": "His Highness" alone is X from now on). The
+        first person named with a style keeps it: the one a release is about comes first,
+        the dignitaries attending after."""
+        for style in self.titles.styles_in([t.text for t in toks], start, end):
+            state.styles.setdefault(style, entity)
 
     def _known_person(self, text: str, kb_id: str, title: TitleInfo | None,
                       day: dt.date | None, titled: bool) -> Person | None:

@@ -123,6 +123,36 @@ class TitleGrammar:
                 return entry, ends[n - 1] - i
         return None
 
+    def styles_in(self, words: Sequence[str], start: int, end: int) -> list[str]:
+        """The styles of the honorifics among ``words[start:end]`` ("President His Highness
+        Sheikh" -> ["Highness"])."""
+        out: list[str] = []
+        i = start
+        while i < end:
+            hit = self.match_at(words, i)
+            if hit is None:
+                i += 1
+                continue
+            entry, n = hit
+            if entry.kind == "honorific" and entry.office and i + n <= end:
+                out.append(entry.office)
+            i += n
+        return out
+
+    def style_at(self, words: Sequence[str], i: int) -> tuple[str, int] | None:
+        """The style of an honorific used alone as a reference at ``i`` ("His Highness
+        received ...", "H.H. accepted ..."), with its length: an honorific with a style that
+        opens with a possessive or is an abbreviation; not "Your Excellency"."""
+        hit = self.match_at(words, i, frozenset({"honorific"}))
+        if hit is None:
+            return None
+        entry, n = hit
+        first = self.key(words[i])
+        if entry.office and (first in {"his", "her"}
+                             or n == 1 and (words[i].isupper() or "." in words[i])):
+            return entry.office, n
+        return None
+
     def is_title_word(self, word: str) -> bool:
         """True when ``word`` (or its singular) is part of some title, honorific, role or
         institution word."""

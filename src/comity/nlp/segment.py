@@ -10,7 +10,7 @@ ABBREVIATIONS = frozenset({
     "brig", "cmdr", "gov", "sen", "rep", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc",
     "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "h.e", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx",
-    "dept", "est", "fig", "hon", "rev", "mt", "ft", "sq", "pres", "amb",
+    "dept", "est", "fig", "hon", "rev", "mt", "ft", "sq", "pres", "amb", "h.h", "smt",
 })
 _BOUNDARY = re.compile(r"([.!?]+['\"\u2019\u201d)]*|\./\.)(\s+)"
                        r"(?=[\"'\u201c\u2018(]?[A-Z0-9\u00C0-\u1EF9])")
