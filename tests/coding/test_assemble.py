@@ -28,6 +28,12 @@ CASES = [
      "President Emmanuel Macron.", "2025-02-10", "meet", "2025-02-13", "Paris"),
     ("Indian Prime Minister Narendra Modi will fly to Washington on Wednesday for talks with "
      "U.S. President Donald Trump.", "2025-02-10", "talks", "2025-02-12", "Washington"),
+    ("New Zealand Prime Minister Christopher Luxon will fly to Tokyo later on Friday, where "
+     "he is scheduled to meet Japanese Prime Minister Fumio Kishida on Saturday.",
+     "2024-04-19", "meet", "2024-04-20", "Tokyo"),
+    ("Philippine President Ferdinand Marcos Jr. met New Zealand Prime Minister Christopher "
+     "Luxon in Manila on Thursday. Luxon will fly to Tokyo on Friday, where he will meet "
+     "Japanese Prime Minister Fumio Kishida.", "2024-04-18", "meet", "2024-04-19", "Tokyo"),
 ]
 
 # (sentence, story date, trigger word, expected status): a purpose shares its verb's tense

@@ -17,7 +17,7 @@ from comity.coding.clause import anchor, clause_ranges, clause_tokens, governing
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.datafile import tsv_rows
-from comity.model import Document, Entity, Event, Mention, Place, ResolvedDocument
+from comity.model import Document, Entity, Event, Mention, Place, ResolvedDocument, Token
 from comity.when import find_dates
 
 INTERACTION_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "PROTEST",
@@ -176,6 +176,9 @@ class Assembler:
         if found and not own and current is not None:
             return current  # the sentence's dates belong to its other clauses
         found = own or found
+        if len(found) > 1:  # "fly to Tokyo on Friday, where he will meet X on Saturday"
+            lo, hi = _subtree_span(c.sentence.tokens, c.token, c.sentence.start)
+            found = [d for d in found if lo <= d.start and d.end <= hi] or found
         if found:
             trig_at = c.token.start - c.sentence.start
             best = min(found, key=lambda d: abs(d.start - trig_at))
@@ -263,6 +266,20 @@ def _main_clause(c: Coded) -> bool:
             return True
         cur = toks[cur.head]
     return True
+
+
+def _subtree_span(tokens: Sequence[Token], tok: Token, offset: int) -> tuple[int, int]:
+    """Character span, relative to the sentence, of the subtree under ``tok``."""
+    inside_ = {tok.i}
+    for t in tokens:  # heads come before or after: walk each token's chain up
+        cur, seen = t, set()
+        while cur.head != cur.i and cur.i not in inside_ and cur.i not in seen:
+            seen.add(cur.i)
+            cur = tokens[cur.head]
+        if cur.i in inside_:
+            inside_ |= seen | {t.i}
+    span = [tokens[i] for i in inside_]
+    return min(t.start for t in span) - offset, max(t.end for t in span) - offset
 
 
 def _at_the_meeting(c: Coded) -> bool:

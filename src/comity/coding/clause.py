@@ -22,13 +22,30 @@ CONTENT = frozenset({"xcomp", "ccomp"})
 
 def anchor(tokens: Sequence[Token], trigger: Token) -> Token:
     """The token whose subtree is the trigger's clause (for a meeting a journey is made
-    for, "will travel to Paris on Thursday to meet X", the journey's clause)."""
+    for, "will travel to Paris on Thursday to meet X" or "to Tokyo on Friday, where he
+    will meet X", the journey's clause)."""
     cur = trigger
     if trigger.dep in {"advcl", "xcomp"} and trigger.head != trigger.i and any(
             t.head == trigger.i and t.dep == "aux" and t.text.lower() == "to" for t in tokens):
         head = tokens[trigger.head]
         if head.lemma.lower() in MOTION:
             return head
+    rel, chain = trigger, {trigger.i}
+    while rel.dep == "xcomp" and rel.head != rel.i:  # "where he is scheduled to meet X"
+        rel = tokens[rel.head]
+        chain.add(rel.i)
+    if rel.dep == "relcl" and any(t.head in chain and t.dep == "advmod"
+                                  and t.text.lower() == "where" for t in tokens):
+        # "will fly to Tokyo on Friday, where he will meet X": the journey's clause
+        up = rel
+        for _ in range(3):
+            if up.head == up.i:
+                break
+            up = tokens[up.head]
+            if up.pos in {"VERB", "AUX"}:
+                if up.lemma.lower() in MOTION:
+                    return up
+                break
     for _ in range(2):
         if cur.pos not in {"NOUN", "PROPN"} or cur.head == cur.i:
             break

@@ -203,11 +203,12 @@ class Coder(Arguments):
         purposes = [x for x in tree.kids(tok.i, "advcl", "xcomp")
                     if any(a.text.lower() == "to" for a in tree.kids(x.i, "aux"))]
         purposes += tree.prep_objects(tok.i, ("for",))
-        wheres = [r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
-                  for r in tree.kids(o.i, "relcl")
-                  if any(w.text.lower() == "where" for w in tree.kids(r.i, "advmod"))]
-        # "where he will meet X", "where he is scheduled to meet X"
-        purposes += wheres + [x for r in wheres for x in tree.kids(r.i, "xcomp")]
+        # "to Tokyo on Friday, where he will meet X" (or "is scheduled to meet X")
+        for r in (r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
+                  for r in tree.kids(o.i, "relcl")):
+            chain = [r, *tree.kids(r.i, "xcomp")]
+            if any(w.text.lower() == "where" for x in chain for w in tree.kids(x.i, "advmod")):
+                purposes += chain
         # an arrival "for the leaders' retreat" is itself the visit to the country; a visit
         # made "to attend" a multilateral meeting is told by that meeting
         if any(x.lemma.lower() in ATTENDING for x in purposes):
