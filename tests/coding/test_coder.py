@@ -298,6 +298,17 @@ RULE_CASES = [
     ("the possibility of a summit is no summit",
      "Diplomats discussed the possibility of a summit between South Korean President Lee "
      "Jae-myung and North Korean leader Kim Jong Un.", "2025-02-18", []),
+    ("the host of talks between two other parties is no party to them",
+     "Turkey on Monday hosted the first direct talks between Russia and Ukraine since 2022.",
+     "2025-05-19", [("CONSULT", "Russia", "Ukraine")]),
+    ("those who open talks are not paired with each other",
+     "Japanese Foreign Minister Takeshi Iwaya and Chinese Foreign Minister Wang Yi met in "
+     "Tokyo, in talks opened by South Korean Foreign Minister Cho Tae-yul and Japanese Prime "
+     "Minister Shigeru Ishiba.", "2025-03-22", [("CONSULT", "Takeshi Iwaya", "Wang Yi")]),
+    ("a meeting named as the backdrop of a signing is not the signers' meeting",
+     "After the meeting, Philippine Foreign Secretary Enrique Manalo and Australian Foreign "
+     "Minister Penny Wong signed a memorandum of understanding on maritime cooperation.",
+     "2025-03-22", [("SUPPORT", "Enrique Manalo", "Penny Wong")]),
 ]
 
 

@@ -434,6 +434,9 @@ class Arguments:
                 recips.extend(tree.actors_of(o))
         if trig.type == "CONSULT" and len(entities(actors)) >= 2:
             between = []
+        if trig.type == "CONSULT" and len(between) >= 2 and actors and not (
+                {a.entity.country for a in actors} & {e.country for e in between}):
+            actors, recips = [], []  # "Saudi Arabia hosted talks between the US and Russia"
         if trig.type == "CONSULT" and between and actors:
             own = {a.entity.country for a in actors}
             others = [e for e in between if e.country not in own]

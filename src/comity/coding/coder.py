@@ -341,10 +341,10 @@ class Coder(Arguments):
             actor_ents = list(prev.actors)  # "co-chaired X, along with the meeting among Y"
         if trig.type == "PROTEST" and trig.pos == "VERB" and not actor_ents:
             actor_ents = self._protest_place(tree, tok)
-        hosted = trig.type == "CONSULT" and len(between) >= 2 and bool(actor_ents) and not (
-            {a.country for a in actor_ents} & {b.country for b in between})
-        if hosted:  # "Saudi Arabia hosted talks between the US and Russia": not a party
-            actor_ents, recip_ents = [], []
+        # "X hosted talks between A and B", "talks between A and B hosted by X"
+        hosted = trig.type == "CONSULT" and trig.mode is None and len(between) >= 2 and (
+            (tok.dep == "dobj" and tree.tokens[tok.head].lemma.lower() == "host")
+            or any(a.lemma.lower() == "host" for a in tree.kids(tok.i, "acl")))
         if between and not actor_ents:
             actor_ents, recip_ents = between[:1], between[1:]
             symmetric = True
@@ -379,7 +379,7 @@ class Coder(Arguments):
                               or recip_ents[0]]
         if trig.mode == "release" and recip_ents and recip_ents[0].kind == "person":
             recip_ents = self._released_nation(tree, tok, recip_ents[0], actor_ents)
-        mode = "third-party" if hosted and trig.mode is None else trig.mode
+        mode = "third-party" if hosted else trig.mode
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
         if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone":
             # (a phone call "with both X and Y" is one call with each)
