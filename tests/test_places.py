@@ -229,6 +229,7 @@ DATELINES = [
     ("TOKYO -- Japan's prime minister", "TOKYO"),
     ("UNITED NATIONS (AP) — The council", "UNITED NATIONS"),
     ("BANGKOK – Thailand", "BANGKOK"),
+    ("New Delhi, Jun 18 (PTI) External Affairs Minister", "New Delhi"),
 ]
 
 
@@ -249,6 +250,7 @@ def test_parse_dateline_outlet_styles(text: str, place: str) -> None:
     "",
     "   ",
     "— PHNOM PENH",
+    "Hanoi, Jan 5 the minister said",
 ])
 def test_parse_dateline_none(text: str) -> None:
     assert parse_dateline(text) is None

@@ -104,7 +104,8 @@ _DATELINE_UPPER = re.compile(
     rf"(?:{_DATE_BIT})?(?:[ \t]*{_AGENCY})?[ \t]*{_DASH}(?=\s)")
 _DATELINE_TITLE = re.compile(
     rf"[ \t\r\n]*(?P<place>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}})"
-    rf"(?:(?:{_DATE_BIT})(?:[ \t]*{_AGENCY})?|[ \t]*{_AGENCY})[ \t]*{_DASH}(?=\s)")
+    rf"(?:(?:(?:{_DATE_BIT})(?:[ \t]*{_AGENCY})?|[ \t]*{_AGENCY})[ \t]*{_DASH}"
+    rf"|{_DATE_BIT}[ \t]*{_AGENCY})(?=\s)")  # "New Delhi, Jun 18 (PTI) External ..."
 
 
 def parse_dateline(text: str, start: int = 0) -> tuple[str, int, int] | None:
@@ -113,7 +114,8 @@ def parse_dateline(text: str, start: int = 0) -> tuple[str, int, int] | None:
     Recognises upper-case place names followed by a dash or colon, optionally with a date
     and an agency in brackets ("PHNOM PENH —", "HÀ NỘI —", "BEIJING, Feb 6 (Reuters) -",
     "WASHINGTON (AP) —", "NEW DELHI: "), and title-case names followed by an agency or a
-    date ("Hanoi (VNA) -", "Phnom Penh, Feb 6 (Xinhua) --"). Returns (place text, start,
+    date ("Hanoi (VNA) -", "Phnom Penh, Feb 6 (Xinhua) --", "New Delhi, Jun 18 (PTI)",
+    where date and agency need no dash). Returns (place text, start,
     end) with offsets of the place text in ``text``, or None.
     """
     if not isinstance(text, str) or start < 0 or start >= len(text):

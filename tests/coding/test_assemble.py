@@ -126,6 +126,9 @@ DATELINE_CASES = [
      "on Thursday.", "exchanged", None),
     ("TOKYO, Oct. 2 (Kyodo) -- Japanese Prime Minister Shigeru Ishiba held telephone talks "
      "with South Korean President Yoon Suk Yeol on Wednesday.", "talks", None),
+    ("New Delhi, Jun 18 (PTI) External Affairs Minister S Jaishankar held a phone "
+     "conversation with Iranian Foreign Minister Abbas Araghchi on Tuesday night.",
+     "conversation", None),
 ]
 
 

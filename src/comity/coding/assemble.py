@@ -25,8 +25,11 @@ INTERACTION_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "PROTES
 DEPARTURE = re.compile(r"\b(from|depart(?:ed|s|ing)?|left|leaving|leaves)\s+(?:the\s+)?"
                        r"(?:capital\s+|city\s+of\s+)?$", re.I)
 #: a wire dateline at the start of a sentence: the filing date, not an event's date
-DATELINE = re.compile(r"^\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
-                      r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)")
+DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+                      r"(?:\([^)]{1,30}\))?\s*(?:--|—|–|-)"
+                      # "New Delhi, Jun 18 (PTI)": title case, the agency in brackets
+                      r"|[A-ZÀ-Ỹ][\w .'-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
+                      r"\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?)")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 #: a span of days ("from Nov. 10-13", "from March 3 to 5"): a visit's frame, whose first
 #: day does not date the events told after it
