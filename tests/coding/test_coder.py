@@ -176,6 +176,15 @@ RULE_CASES = [
      "mediation.", "2025-07-26",
      [("AGREE", "China", "Thailand"), ("AGREE", "China", "Cambodia"),
       ("REJECT", "Thailand", "China")]),
+    ("thanks to two people, each for his part, is one to each",
+     "Cambodian Prime Minister Hun Manet thanked Anwar Ibrahim for his mediation and U.S. "
+     "President Donald Trump for his support.", "2025-07-28",
+     [("SUPPORT", "Hun Manet", "Anwar Ibrahim"), ("SUPPORT", "Hun Manet", "Donald Trump")]),
+    ("congratulations to both leaders is one to each",
+     "U.S. President Donald Trump spoke with Hun Manet and Phumtham Wechayachai. Trump "
+     "congratulated both leaders.", "2025-07-28",
+     [("SUPPORT", "Donald Trump", "Hun Manet"),
+      ("SUPPORT", "Donald Trump", "Phumtham Wechayachai")]),
     ("a rejection that answers nothing is not coded",
      "Thailand rejected the report as baseless.", "2025-07-26", []),
     ("a signed first-person release speaks for its signatory",

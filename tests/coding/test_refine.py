@@ -61,6 +61,11 @@ def test_one_per_recipient_one_statement_per_speaker() -> None:
     assert [c.actors for c in out] == [(CHINH,), (MARCOS,)]
 
 
+def test_one_per_recipient_one_thanks_to_each_person() -> None:
+    out = one_per_recipient(coded("SUPPORT", "thank", "051", (MARCOS,), (CHINH, TRONG)))
+    assert [c.recipients for c in out] == [(CHINH,), (TRONG,)]
+
+
 def test_people_first_drops_a_country_beside_its_person() -> None:
     assert people_first([MARCOS, country("VNM"), CHINH]) == [MARCOS, CHINH]
     assert people_first([MARCOS, country("VNM")]) == [MARCOS, country("VNM")]

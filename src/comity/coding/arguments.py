@@ -141,6 +141,12 @@ class Arguments:
                             tree.tokens[m.head].dep == "conj":
                         recips = [m]
                         break
+        if recips and trig.type == "SUPPORT":
+            # "thanked Anwar for his mediation and Trump for his support": the parser
+            # hangs the second person thanked on the first reason
+            for o in tree.prep_objects(tok.i, ("for", "on")):
+                recips.extend(m for c in tree.conjuncts(o)[1:] for m in tree.actors_of(c)
+                              if m.entity.kind == "person" and m not in recips)
         if not recips:
             for o in tree.prep_objects(tok.i, trig.preps or ("with",)):
                 recips.extend(tree.actors_of(o))

@@ -371,9 +371,13 @@ class Coder(Arguments):
         states = [r for r in recip_ents if r.kind == "country"]
         several_states = len(states) == len(recip_ents) >= 2 and len(
             {r.country for r in states}) == len(states)
+        persons = [r for r in recip_ents if r.kind == "person"]
+        several_persons = trig.type == "SUPPORT" and len(persons) >= 2 and len(
+            {r.country for r in persons} - {a.country for a in actor_ents}) == len(persons)
         if recip_ents and trig.type != "CONSULT" and not several_states:
-            persons = [r for r in recip_ents if r.kind == "person"]
-            recip_ents = persons[:1] or recip_ents[:1]
+            # "congratulated both leaders", "thanked X for ... and Y for ...": one thanks
+            # to each person of another state
+            recip_ents = persons if several_persons else (persons[:1] or recip_ents[:1])
             if recip_ents[0].kind == "country" and trig.type in STATEMENT_TYPES:
                 recip_ents = [self._leader_named(tree, tok, recip_ents[0], actor_ents)
                               or recip_ents[0]]
