@@ -177,3 +177,22 @@ def test_assemble_arrival_told_after_the_talks_is_background(pipeline: Pipeline)
     thanks = [e for e in events if e.trigger == "thanked"]
     assert [(e.date, e.location.name if e.location else None) for e in thanks] == [
         (dt.date(2024, 4, 18), "Manila")]
+
+
+# (article, story date, trigger, expected date): anaphoric days count from the last day named
+ANAPHORA_CASES = [
+    ("U.S. Secretary of State Marco Rubio, who arrived in Riyadh on Monday from Israel, had "
+     "been received by Saudi Crown Prince Mohammed bin Salman that evening.", "2025-02-19",
+     "received", "2025-02-17"),
+    ("Chinese President Xi Jinping met Cambodian Prime Minister Hun Manet on Thursday. The "
+     "following day, Xi met Senate President Hun Sen.", "2025-04-19", "met", "2025-04-18"),
+]
+
+
+@pytest.mark.parametrize(("text", "story", "trigger", "day"), ANAPHORA_CASES)
+def test_assemble_anaphoric_day_counts_from_last_day_named(pipeline: Pipeline, text: str,
+                                                            story: str, trigger: str,
+                                                            day: str) -> None:
+    events = [e for e in pipeline.extract(Document(
+        id="a", text=text, story_date=dt.date.fromisoformat(story))) if e.trigger == trigger]
+    assert day in [e.date.isoformat() for e in events if e.date]

@@ -186,8 +186,14 @@ class Assembler:
             trig_at = c.token.start - c.sentence.start
             best = min(found, key=lambda d: abs(d.start - trig_at))
             if best.anaphoric:
-                return (current[0], best.text, current[2]) if current else (None, best.text,
-                                                                           None)
+                # "the following day", "that evening": the last day named before it, in
+                # this sentence ("who arrived on Monday, ... that evening") or before
+                before = [d for d in every if d.end <= best.start and not d.anaphoric
+                          and d.date is not None and d.precision == "day"]
+                base = before[-1].date if before else current[0] if current else None
+                if base is None:
+                    return None, best.text, None
+                return base + dt.timedelta(days=best.offset), best.text, "day"
             if best.date is not None:
                 if best.precision in ("month", "year", "week") and current is not None \
                         and _within(current[0], best.date, best.precision):
