@@ -318,6 +318,17 @@ RULE_CASES = [
      "After the meeting, Philippine Foreign Secretary Enrique Manalo and Australian Foreign "
      "Minister Penny Wong signed a memorandum of understanding on maritime cooperation.",
      "2025-03-22", [("SUPPORT", "Enrique Manalo", "Penny Wong")]),
+    ("protesters attacking embassies protest against each embassy's state",
+     "Protesters attacked several embassies in Khartoum on Monday, including those of "
+     "Egypt, Qatar and Kenya.", "2025-01-28",
+     [("PROTEST", "Sudan", "Egypt"), ("PROTEST", "Sudan", "Qatar"),
+      ("PROTEST", "Sudan", "Kenya")]),
+    ("demonstrators storming an embassy are the people of the place",
+     "Hundreds of demonstrators stormed the French embassy in Niamey on Sunday.",
+     "2025-01-28", [("PROTEST", "Niger", "France")]),
+    ("a crowd marked with a nationality storming an embassy protests",
+     "Iranian students stormed the British embassy in Tehran.", "2025-01-28",
+     [("PROTEST", "Iran", "United Kingdom")]),
 ]
 
 

@@ -56,6 +56,11 @@ CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
 log = logging.getLogger(__name__)
 
 
+#: people who take to the streets: protesters named by no nationality are the people of
+#: the place where they protest ("demonstrators stormed the French embassy in Niamey")
+CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob",
+                    "activist", "student"})
+
 #: verbs whose coordinated subjects take part in something together, not meet each other
 #: ("the U.S. and Chinese ambassadors also attended the talks")
 ATTENDING = frozenset({"attend", "join"})
@@ -307,7 +312,18 @@ class Coder(Arguments):
             # own parties named in its object is no counterpart of theirs
             mine = {a.country for a in actor_ents}
             recip_ents = [r for r in recip_ents if r.kind != "country" or r.country not in mine]
-        if trig.type == "PROTEST" and actors and all(
+        if trig.type == "PROTEST" and trig.objects and trig.pos == "VERB":
+            # "protesters attacked the embassies of X and Y": against each embassy's state,
+            # by the people of the place (an armed group's attack is an assault)
+            recip_ents = self._missions_of(tree, tok, trig)
+            crowd = any(  # "protesters", "hundreds of demonstrators", "Iranian students"
+                t.lemma.lower() in CROWDS for x in tree.subjects(tok.i)[0]
+                for t in (x, *tree.prep_objects(x.i, ("of",))))
+            if not crowd and all(m.how not in {"nationality", "place"} for m in actors):
+                trig = replace(trig, type="ASSAULT", cameo="190")
+            elif not actor_ents:
+                actor_ents = self._protest_place(tree, tok) or self._host_entity(host)
+        elif trig.type == "PROTEST" and actors and all(
                 m.how not in {"nationality", "place"} for m in actors):
             # a state or an official "protests": a diplomatic protest, not a street one
             trig = replace(trig, type="ACCUSE", cameo="111", mode="disapprove")
@@ -457,10 +473,42 @@ class Coder(Arguments):
                     return [m.entity]
         return [person]
 
+    def _missions_of(self, tree: Tree, tok: Token, trig: Trigger) -> list[Entity]:
+        """The states whose missions are the object of ``tok``: "the Rwandan embassy",
+        "the embassy of France", "several embassies, including those of X, Y and Z"."""
+        out: list[Entity] = []
+
+        def add(t: Token) -> None:
+            for c in tree.conjuncts(t):
+                m = tree.mention_at(c.i) or tree.national(c)
+                if m is not None and m.entity.kind == "country" and m.entity not in out:
+                    out.append(m.entity)
+
+        for o in tree.kids(tok.i, "dobj", "nsubjpass"):
+            if o.lemma.lower() not in trig.objects:
+                continue
+            for c in tree.kids(o.i, "amod", "compound", "poss"):
+                add(c)
+            for x in tree.prep_objects(o.i, ("of",)):
+                add(x)
+        for inc in (*tree.kids(tok.i, "prep"), *(c for o in tree.kids(tok.i, "dobj")
+                                                 for c in tree.kids(o.i, "prep"))):
+            if inc.lemma.lower() == "include":  # "including those of X, Y and Z"
+                for x in tree.kids(inc.i, "pobj"):
+                    for y in (x, *tree.prep_objects(x.i, ("of",))):
+                        add(y)
+        return out
+
+    def _host_entity(self, host: str | None) -> list[Entity]:
+        """The article's host country (its dateline's) as a party, when known."""
+        country = self.kb.countries.get(host or "")
+        return [] if country is None else [self._country_entity(country, country.name)]
+
     def _protest_place(self, tree: Tree, tok: Token) -> list[Entity]:
         """"In Seoul, hundreds of protesters rallied ...": protesters named by no
         nationality are the people of the country where they protest."""
-        for o in tree.prep_objects(tok.i, ("in",)):
+        objects = [x for o in tree.kids(tok.i, "dobj") for x in tree.prep_objects(o.i, ("in",))]
+        for o in (*tree.prep_objects(tok.i, ("in",)), *objects):
             m = tree.mention_at(o.i) or tree.place_country(o)
             if m is not None and m.entity.kind == "country":
                 return [m.entity]
