@@ -196,3 +196,21 @@ def test_assemble_anaphoric_day_counts_from_last_day_named(pipeline: Pipeline, t
     events = [e for e in pipeline.extract(Document(
         id="a", text=text, story_date=dt.date.fromisoformat(story))) if e.trigger == trigger]
     assert day in [e.date.isoformat() for e in events if e.date]
+
+
+ITINERARY = (
+    "TOKYO, Jan. 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa will visit Vietnam on "
+    "Tuesday and Wednesday next week.\n\nKamikawa will hold talks with Vietnamese Foreign "
+    "Minister Bùi Thanh Sơn in Hanoi on Wednesday.\n\nShe is also scheduled to call on Prime "
+    "Minister Phạm Minh Chính the same day.")
+
+
+def test_assemble_planned_itinerary_days_and_places(pipeline: Pipeline) -> None:
+    # story on a Thursday: "Wednesday" after "next week" is next week's; "the same day" is
+    # that Wednesday; a planned visit abroad is not placed at the dateline
+    events = pipeline.extract(Document(id="a", text=ITINERARY, story_date=dt.date(2026, 1, 8)))
+    got = {(e.recipient[0].name, e.date, e.location.name if e.location else None)
+           for e in events if e.type == "CONSULT" and e.recipient}
+    assert ("Vietnam", dt.date(2026, 1, 13), None) in got
+    assert ("Bùi Thanh Sơn", dt.date(2026, 1, 14), "Hanoi") in got
+    assert ("Phạm Minh Chính", dt.date(2026, 1, 14), "Hanoi") in got

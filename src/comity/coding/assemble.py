@@ -30,6 +30,7 @@ DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\
                       # "New Delhi, Jun 18 (PTI)": title case, the agency in brackets
                       r"|[A-ZÀ-Ỹ][\w .'-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
                       r"\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?)")
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 #: a span of days ("from Nov. 10-13", "from March 3 to 5"): a visit's frame, whose first
 #: day does not date the events told after it
@@ -112,13 +113,17 @@ class Assembler:
         current_place: tuple[Place, dt.date | None] | None = None
         events: list[Event] = []
         memo: Memo = {}  # each sentence's dates and places, found once
+        last_day: dt.date | None = None  # of any event, planned too ("the same day")
+        last_planned: dt.date | None = None  # the itinerary told so far
+        planned_place: tuple[Place, dt.date] | None = None  # and where it will be that day
         for c in coded:
             ranges = clause_ranges(c.sentence.tokens, c.token, c.sentence.start,
                                    statement=c.trigger.type in {"AGREE", "REQUEST"})
             at_meeting = last_meeting is not None and _at_the_meeting(c)
             scene = last_meeting[:3] if last_meeting is not None and at_meeting \
                 else current_date  # "During the talks, the two leaders agreed ..."
-            date, date_text, precision = self._date(c, story, scene, ranges, memo)
+            date, date_text, precision = self._date(c, story, scene, ranges, memo,
+                                                    last_day, last_planned)
             # an arrival told after the day's talks ("Luxon arrived on Wednesday night") is
             # background to them and sets neither the day nor the place
             flashback = date is not None and current_date is not None \
@@ -132,7 +137,11 @@ class Assembler:
                                              or c.trigger.cameo == "057")
             if place is None and current_place is None and meeting:
                 # nothing better yet: a place elsewhere in the sentence, or the dateline
-                place = self._place(c, resolved.host_country, None, memo) or dateline
+                # (where what happened happened, not where a visit abroad will go)
+                place = self._place(c, resolved.host_country, None, memo) or (
+                    dateline if c.status == "occurred" and not any(
+                        r.kind == "country" and dateline is not None
+                        and r.country != dateline.country for r in c.recipients) else None)
             if place is not None and place.resolution >= 3 and c.status == "occurred" \
                     and not flashback:
                 current_place = (place, date if precision == "day" else None)
@@ -145,7 +154,16 @@ class Assembler:
                     precision in (None, "day") and (
                         date is None or current_place[1] is None or current_place[1] == date)):
                 location = current_place[0]
+            if location is None and c.status == "planned" and planned_place is not None \
+                    and date is not None and planned_place[1] == date:
+                location = planned_place[0]  # "... in Hanoi on Wednesday ... the same day"
             events.append(self._event(doc, c, date, date_text, precision, location))
+            if date is not None and precision == "day":
+                last_day = date
+                if c.status == "planned":
+                    last_planned = max(date, last_planned or date)
+                    if location is not None and location.resolution >= 3:
+                        planned_place = (location, date)
             if c.trigger.type == "CONSULT" and c.status == "occurred" and date is not None \
                     and precision == "day" and c.recipients \
                     and c.recipients[0].kind != "country":
@@ -157,7 +175,9 @@ class Assembler:
     # ------------------------------------------------------------------ parts
     def _date(self, c: Coded, story: dt.date | None,
               current: tuple[dt.date, str, str] | None, ranges: list[tuple[int, int]],
-              memo: Memo) -> tuple[dt.date | None, str | None, str | None]:
+              memo: Memo, last_day: dt.date | None = None,
+              last_planned: dt.date | None = None
+              ) -> tuple[dt.date | None, str | None, str | None]:
         text = c.sentence.text
         lead = DATELINE.match(text)
         future = c.status == "planned"
@@ -190,7 +210,7 @@ class Assembler:
                 # this sentence ("who arrived on Monday, ... that evening") or before
                 before = [d for d in every if d.end <= best.start and not d.anaphoric
                           and d.date is not None and d.precision == "day"]
-                base = before[-1].date if before else current[0] if current else None
+                base = before[-1].date if before else current[0] if current else last_day
                 if base is None:
                     return None, best.text, None
                 return base + dt.timedelta(days=best.offset), best.text, "day"
@@ -198,7 +218,12 @@ class Assembler:
                 if best.precision in ("month", "year", "week") and current is not None \
                         and _within(current[0], best.date, best.precision):
                     return current  # "this year" in a sentence about that day's talks
-                return best.date, best.text, best.precision
+                day = best.date
+                if future and last_planned is not None and WEEKDAY.search(best.text) \
+                        and best.relative and best.precision == "day":
+                    while day < last_planned:  # an itinerary told in order: "... next week
+                        day += dt.timedelta(days=7)  # ... Wednesday ... on Friday"
+                return day, best.text, best.precision
         if current is not None:
             return current
         return None, None, None
