@@ -90,6 +90,19 @@ CASES = [
      "Indian Foreign Secretary Vikram Misri said. The two prime ministers signed a pact.",
      "2025-04-04", "The two prime ministers",
      [("Paetongtarn Shinawatra", "THA"), ("Narendra Modi", "IND")]),
+    # a head-of-government title with no name and no article, as releases write it
+    ("Prime Minister Narendra Modi held talks with President Lula in Brasilia. Prime "
+     "Minister thanked President Lula for the welcome.", "2025-07-08", "Prime Minister",
+     [("Narendra Modi", "IND")]),
+    ("Prime Minister Narendra Modi held talks with President Lula in Brasilia. President "
+     "Lula conferred on Prime Minister the Grand Collar.", "2025-07-08", "Prime Minister",
+     [("Narendra Modi", "IND")]),
+    # the states listed after a plural head are all in it
+    ("He thanked the governments of Iran and Armenia for their help.", "2025-06-18",
+     "the governments of Iran and Armenia", [("Iran", "IRN"), ("Armenia", "ARM")]),
+    ("The governments of Japan, the Philippines and the United States agreed.",
+     "2025-06-18", "The governments of Japan, the Philippines and the United States",
+     [("Japan", "JPN"), ("Philippines", "PHL"), ("United States", "USA")]),
     # the delegation a named person leads, and the same delegation named again
     ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
      "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",
@@ -108,6 +121,8 @@ def test_references_resolve(pipeline: Pipeline, text: str, day: str, mention: st
     # a noun phrase whose head is no role, even with a title after "of"
     ("He came at the invitation of King Norodom Sihamoni.", "the invitation of King"),
     ("They praised their cooperation.", "their cooperation"),
+    ("Prime Minister Narendra Modi arrived. Prime Minister's Office issued a statement.",
+     "Prime Minister"),
 ])
 def test_references_other_noun_phrases_are_no_actor(pipeline: Pipeline, text: str,
                                                     mention: str) -> None:

@@ -113,6 +113,8 @@ class NameFinder:
     def title_start(self, toks: tuple[Token, ...], start: int, stop: int) -> int:
         """First token of the title phrase right before ``start`` (``start`` if none);
         the walk does not go before ``stop``."""
+        if start > stop and toks[start - 1].text.lower() in {"the", "a", "an"}:
+            return start   # "conferred on Prime Minister the | Grand Collar"
         i = start
         while i > stop:
             prev = toks[i - 1]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from comity.actors.discourse import SUBJECT_DEPS, Discourse, collective, retext
 from comity.actors.groups import join_tokens
-from comity.actors.kb import Organisation
+from comity.actors.kb import Country, Organisation
 from comity.actors.titles import TitleInfo
 from comity.model import Entity, Token
 from comity.textnorm import fold
@@ -54,6 +54,11 @@ Add = Callable[..., None]
 LEADER_OFFICES = ("president", "prime minister", "premier", "chancellor", "general secretary",
                   "king", "sultan", "emperor", "chairman", "leader", "head of state")
 
+#: plural heads that, before "of" and a list of states, stand for the states themselves
+#: ("the governments of Iran and Armenia"; "the leaders of ..." are persons)
+STATE_PLURALS = frozenset({"governments", "people", "authorities", "nations"})
+#: dependencies of a bare title standing for a person ("Prime Minister thanked ...")
+BARE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 #: offices of heads of state and government, as the title grammar normalises them
 HEAD_OFFICES = frozenset({"President", "Prime Minister", "Chancellor", "General Secretary",
                           "King", "Queen", "Sultan", "Emperor", "Emir", "Chief Adviser"})
@@ -144,10 +149,35 @@ class References:
             if t.pos not in {"NOUN", "PROPN"}:
                 continue
             left = np_start(toks, t.i)
-            if left is None or any(covered[left:t.i + 1]):
+            if left is None:
+                head = self._bare_title(toks, t.i, covered)
+                if head is not None:   # "Prime Minister thanked President Lula"
+                    self._noun_phrase(toks, t.i, head, day, state, host_country, add,
+                                      bare=True)
+                continue
+            if any(covered[left:t.i + 1]):
                 continue
             self._noun_phrase(toks, left, t.i, day, state, host_country, add)
         state.cutoff = None
+
+    def _bare_title(self, toks: tuple[Token, ...], i: int, covered: list[bool]
+                    ) -> int | None:
+        """Head of a head-of-state or -government title used with no name and no
+        determiner, as government releases write it ("Prime Minister, who arrived ...",
+        "conferred on Prime Minister the Grand Collar"), starting at ``i``."""
+        hit = self.stage.titles.match_at([t.text for t in toks], i, frozenset({"title"}))
+        if hit is None or hit[0].office not in HEAD_OFFICES or not toks[i].text[:1].isupper():
+            return None
+        head = i + hit[1] - 1
+        if any(covered[i:head + 1]) or toks[head].dep not in BARE_DEPS:
+            return None
+        if any(t.head == head and t.i < i for t in toks) or (
+                i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text != "\""):
+            return None   # "Indian Prime Minister": a modifier, or a name's title
+        nxt = toks[head + 1] if head + 1 < len(toks) else None
+        if nxt is not None and (nxt.text in {"'s", "’s"} or nxt.pos == "PROPN"):
+            return None
+        return head
 
     def _style(self, toks: tuple[Token, ...], i: int, covered: list[bool],
                state: Discourse) -> tuple[Entity, int] | None:
@@ -170,12 +200,14 @@ class References:
     # ------------------------------------------------------------------ noun phrases
     def _noun_phrase(self, toks: tuple[Token, ...], left: int, head: int,
                      day: dt.date | None, state: Discourse, host_country: str | None,
-                     add: Add) -> None:
+                     add: Add, bare: bool = False) -> None:
         kb = self.stage.kb
-        det = fold(toks[left].text)
-        body_start = left + 1
+        det = "the" if bare else fold(toks[left].text)
+        body_start = left if bare else left + 1
         country: str | None = None
-        if det in {"a", "an"} and fold(toks[head].text) in {"delegation", "delegations"}:
+        if bare:
+            pass
+        elif det in {"a", "an"} and fold(toks[head].text) in {"delegation", "delegations"}:
             pass
         elif det not in DETERMINERS:   # "Indonesia's foreign minister"
             k = next((i for i in range(left, head) if toks[i].text in {"'s", "’s"}), None)
@@ -188,6 +220,14 @@ class References:
                 self.stage.titles.office_heads and head_word not in NOUN_PHRASE_HEADS:
             return
         end = head + 1
+        if end + 1 < len(toks) and toks[end].text.lower() == "of" and \
+                head_word in STATE_PLURALS:
+            states, stop = self._countries_at(toks, end + 1)
+            if len(states) >= 2:   # "the governments of Iran and Armenia"
+                text = join_tokens(toks[left:stop])
+                members = tuple(self.stage.country_entity(c, c.name) for c in states)
+                add(left, stop, collective(members, text), "collective", members=members)
+                return
         if end + 1 < len(toks) and toks[end].text.lower() == "of":
             body = " ".join(t.text for t in toks[body_start:end])
             longer = f"{body} of {toks[end + 1].text}"
@@ -232,6 +272,28 @@ class References:
         if entity is not None:
             how = "country" if entity.kind == "country" else "coref"
             add(left, end, retext(entity, text), how)
+
+    def _countries_at(self, toks: tuple[Token, ...], i: int) -> tuple[list[Country], int]:
+        """The countries listed from token ``i`` ("Iran and Armenia", "the Philippines,
+        Japan and the United States") and the end of the list."""
+        out: list[Country] = []
+        end = i
+        while i < len(toks):
+            k = i + (toks[i].text.lower() == "the")
+            n = next((n for n in range(min(4, len(toks) - k), 0, -1)
+                      if toks[k + n - 1].text[:1].isalnum()
+                      and self.stage.kb.country(join_tokens(toks[k:k + n])) is not None), 0)
+            found = self.stage.kb.country(join_tokens(toks[k:k + n])) if n else None
+            if found is None:
+                break
+            out.append(found)
+            end = k + n
+            if end < len(toks) and toks[end].text in {",", "and"}:
+                i = end + 1 + (toks[end].text == "," and end + 1 < len(toks)
+                               and toks[end + 1].text == "and")
+            else:
+                break
+        return out, end
 
     @staticmethod
     def _verb_subject(toks: tuple[Token, ...], head: int, state: Discourse) -> Entity | None:

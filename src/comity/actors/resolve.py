@@ -307,7 +307,8 @@ class ActorStage:
         if end + 1 < len(toks) and toks[end].text == "of":
             k = end + 1 + (toks[end + 1].text.lower() == "the")
             n = next((n for n in range(min(4, len(toks) - k), 0, -1)
-                      if self.kb.country(join_tokens(toks[k:k + n])) is not None), 0)
+                      if toks[k + n - 1].text[:1].isalnum()
+                      and self.kb.country(join_tokens(toks[k:k + n])) is not None), 0)
             country = self.kb.country(join_tokens(toks[k:k + n])) if n else None
             return TitleInfo(country=country.iso3) if country is not None else None
         if end >= len(toks) or toks[end].text != ",":
