@@ -329,6 +329,13 @@ RULE_CASES = [
     ("a crowd marked with a nationality storming an embassy protests",
      "Iranian students stormed the British embassy in Tehran.", "2025-01-28",
      [("PROTEST", "Iran", "United Kingdom")]),
+    ("those named as attending a summit are not paired with each other",
+     "The summit was attended by Japanese Prime Minister Shigeru Ishiba, Chinese Premier Li "
+     "Qiang and South Korean President Yoon Suk Yeol.", "2025-01-28", []),
+    ("a meeting attended by two people of two states is their meeting",
+     "The meeting was attended by Vietnamese Foreign Minister Bui Thanh Son and Lao Foreign "
+     "Minister Saleumxay Kommasith.", "2025-01-28",
+     [("CONSULT", "Bùi Thanh Sơn", "Saleumxay Kommasith")]),
 ]
 
 

@@ -369,7 +369,12 @@ class Coder(Arguments):
         two_states = len({a.country for a in actor_ents if a.kind == "country"}) >= 2
         attending = tok.lemma.lower() in ATTENDING or (
             trig.pos == "NOUN" and tok.dep == "dobj"
-            and tree.tokens[tok.head].lemma.lower() in ATTENDING)
+            and tree.tokens[tok.head].lemma.lower() in ATTENDING) or (
+            # "the summit was attended by X, Y and Z" (a meeting attended by just two
+            # people of two states is theirs)
+            trig.pos == "NOUN" and tok.dep == "nsubjpass"
+            and tree.tokens[tok.head].lemma.lower() in ATTENDING
+            and (len(actor_ents) != 2 or len({a.country for a in actor_ents}) != 2))
         if len(actor_ents) >= 2 and (not recip_ents or two_states) and not attending and (
                 trig.type in SYMMETRIC_TYPES or trig.mode == "ceasefire" or trig.lemma in MUTUAL
                                                          or trig.cameo == "057"):
