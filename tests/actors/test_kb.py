@@ -248,6 +248,11 @@ ROLE_CASES = [
      "High Representative of the Union for Foreign Affairs and Security Policy", "EUR"),
     ("António Guterres", "2024-01-01", "Secretary-General of the United Nations", "UNO"),
     ("Kao Kim Hourn", "2024-01-01", "Secretary-General of ASEAN", "ASN"),
+    ("William Ruto", "2025-01-14", "President", "KEN"),
+    ("KP Sharma Oli", "2025-04-04", "Prime Minister", "NPL"),
+    ("KP Sharma Oli", "2025-12-01", "Prime Minister", "NPL"),   # the last role, ended
+    ("Abbas Araghchi", "2025-06-18", "Minister of Foreign Affairs", "IRN"),
+    ("Hakan Fidan", "2025-09-04", "Minister of Foreign Affairs", "TUR"),
 ]
 
 
