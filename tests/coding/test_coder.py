@@ -332,6 +332,11 @@ RULE_CASES = [
     ("those named as attending a summit are not paired with each other",
      "The summit was attended by Japanese Prime Minister Shigeru Ishiba, Chinese Premier Li "
      "Qiang and South Korean President Yoon Suk Yeol.", "2025-01-28", []),
+    ("'the two sides' are the persons named before it in its own sentence",
+     "Japanese Foreign Minister Takeshi Iwaya arrived in Hanoi on Monday. Vietnamese "
+     "President Luong Cuong received Japanese Prime Minister Shigeru Ishiba on Tuesday, and "
+     "the two sides discussed trade and investment.", "2025-04-29",
+     [("CONSULT", "Takeshi Iwaya", "Vietnam"), ("CONSULT", "Shigeru Ishiba", "Lương Cường")]),
     ("a meeting attended by two people of two states is their meeting",
      "The meeting was attended by Vietnamese Foreign Minister Bui Thanh Son and Lao Foreign "
      "Minister Saleumxay Kommasith.", "2025-01-28",

@@ -144,8 +144,12 @@ class Coder(Arguments):
                     c.text.lower() in HYPOTHETICAL for c in tree.kids(tok.i, "aux")):
                 continue  # "areas where they could cooperate": a possibility, no deed
             prev = out[-1] if out else None
-            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev,
-                                   people or {})
+            # "X received Y, and the two sides discussed ...": the persons named before the
+            # trigger in its own sentence stand for their countries first
+            known = dict(people or {})
+            known.update({m.entity.country: m.entity for m in mentions if m.start < tok.i
+                          and m.entity.kind == "person" and m.entity.country})
+            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev, known)
             if coded is not None:
                 out.extend(envoy_calls(x) for x in one_per_recipient(coded))
         return prefer_persons(one_act(out))
