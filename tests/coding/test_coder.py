@@ -337,6 +337,10 @@ RULE_CASES = [
      "President Luong Cuong received Japanese Prime Minister Shigeru Ishiba on Tuesday, and "
      "the two sides discussed trade and investment.", "2025-04-29",
      [("CONSULT", "Takeshi Iwaya", "Vietnam"), ("CONSULT", "Shigeru Ishiba", "Lương Cường")]),
+    ("a visit to two countries is one visit to each",
+     "Japanese Prime Minister Shigeru Ishiba visited Vietnam and the Philippines last week.",
+     "2026-01-08", [("CONSULT", "Shigeru Ishiba", "Vietnam"),
+                    ("CONSULT", "Shigeru Ishiba", "Philippines")]),
     ("a meeting attended by two people of two states is their meeting",
      "The meeting was attended by Vietnamese Foreign Minister Bui Thanh Son and Lao Foreign "
      "Minister Saleumxay Kommasith.", "2025-01-28",
@@ -357,3 +361,14 @@ def test_coder_rule_cases(pipeline: Pipeline, name: str, text: str, story: str,
                          mode=None, cluster=None, symmetric=True)
         assert any(scorer.matches(gold, ev) for ev in events), (name, plover_type, actor)
     assert len(events) == len(expected), [(e.type, e.actor, e.recipient) for e in events]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Vietnam's Pham Minh Chinh to visit Laos", "planned"),
+    ("Vietnam's Pham Minh Chinh visits Laos", "occurred"),
+])
+def test_coder_headline_infinitive_is_planned(pipeline: Pipeline, text: str,
+                                              status: str) -> None:
+    events = pipeline.extract(Document(id="headline", text=text,
+                                       story_date=dt.date(2026, 1, 8)))
+    assert [(e.type, e.status) for e in events] == [("CONSULT", status)]

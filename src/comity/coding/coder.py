@@ -410,7 +410,9 @@ class Coder(Arguments):
             recip_ents = self._released_nation(tree, tok, recip_ents[0], actor_ents)
         mode = "third-party" if hosted else trig.mode
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
-        if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone":
+        tour = mode == "visit" and len(recip_ents) >= 2 and all(
+            r.kind == "country" for r in recip_ents)  # "to visit X, Y": one visit to each
+        if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone" and not tour:
             # (a phone call "with both X and Y" is one call with each)
             mode = "multilateral"
             participants = [e for e in (*recip_ents, *between) if e not in actor_ents]
@@ -546,6 +548,8 @@ class Coder(Arguments):
             for c in tree.kids(cur.i, "aux", "auxpass"):
                 if c.lemma.lower() in FUTURE_AUX or c.text.lower() in FUTURE_AUX:
                     return "planned"
+                if c.text.lower() == "to" and cur.head == cur.i:
+                    return "planned"  # a headline's "X to visit Y": X will visit Y
             for c in tree.kids(cur.i, "amod"):
                 if c.text.lower() in FUTURE_AMOD:
                     return "planned"

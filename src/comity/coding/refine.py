@@ -119,6 +119,9 @@ def one_per_recipient(c: Coded) -> list[Coded]:
             and all(r.kind == "person" for r in rec) and (
                 len({r.country for r in rec}) == 1 or c.mode == "phone"):
         return [replace(c, recipients=(r,)) for r in rec]   # "spoke by phone with X and Y"
+    if c.trigger.type == "CONSULT" and c.mode == "visit" and len(rec) > 1 \
+            and all(r.kind == "country" for r in rec):
+        return [replace(c, recipients=(r,)) for r in rec]   # "will visit X and Y"
     if c.trigger.type != "CONSULT" and len(rec) > 1 and (
             all(r.kind == "country" for r in rec) or (
                 c.trigger.type == "SUPPORT" and all(r.kind == "person" for r in rec))):
