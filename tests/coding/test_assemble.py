@@ -103,22 +103,6 @@ def test_assemble_span_of_a_visit_does_not_date_later_events(pipeline: Pipeline)
     assert later and all(e.date != dt.date(2024, 11, 10) for e in later)
 
 
-GERUND_AFTER_DATED_CLAUSE = (
-    "Chinese President Xi Jinping met Australian Prime Minister Anthony Albanese in Beijing "
-    "on Monday. Albanese is scheduled to hold talks with Chinese Premier Li Qiang on Tuesday "
-    "before attending a dinner hosted by Chinese President Xi Jinping.")
-
-
-def test_assemble_gerund_phrase_takes_date_of_its_clause(pipeline: Pipeline) -> None:
-    # "before attending a dinner" has no time of its own: Tuesday, not the running Monday
-    events = pipeline.extract(Document(id="a", text=GERUND_AFTER_DATED_CLAUSE,
-                                       story_date=dt.date(2023, 11, 6)))
-    dinner = [e for e in events if e.trigger == "attending"]
-    assert [e.date for e in dinner] == [dt.date(2023, 11, 7)]
-
-
-# (article, trigger word, expected place): the dateline is where a meeting told without
-# another place happened, not where fighting or a phone call did
 DATELINE_CASES = [
     ("PHNOM PENH, April 17 (Reuters) - Chinese President Xi Jinping held talks with Cambodian "
      "Prime Minister Hun Manet on Thursday.", "talks", "Phnom Penh"),
@@ -141,76 +125,60 @@ def test_assemble_dateline_places_meetings_only(pipeline: Pipeline, text: str, t
     assert [e.location.name if e.location else None for e in events] == [place]
 
 
-BACK_TO_THE_TALKS = (
-    "HANOI — Vietnamese President Võ Văn Thưởng held talks with Philippine President "
-    "Ferdinand Marcos Jr. on Tuesday.\n\nMarcos arrived in Hanoi on Monday for a two-day state "
-    "visit.\n\nDuring the talks, the two presidents agreed to expand the rice trade.")
-
-
-def test_assemble_during_the_talks_takes_the_talks_day_and_place(pipeline: Pipeline) -> None:
-    # the arrival on Monday is told after the talks; "during the talks" goes back to them
-    events = pipeline.extract(Document(id="a", text=BACK_TO_THE_TALKS,
-                                       story_date=dt.date(2024, 1, 31)))
-    agreed = [e for e in events if e.trigger == "agreed"]
-    assert [(e.date, e.location.name if e.location else None) for e in agreed] == [
-        (dt.date(2024, 1, 30), "Hanoi")]
-
-
-def test_assemble_subordinate_clause_date_does_not_set_the_day(pipeline: Pipeline) -> None:
-    text = ("Japanese Prime Minister Shigeru Ishiba held talks with South Korean President "
-            "Lee Jae-myung in Busan on Tuesday.\n\nThe trip came five weeks after Lee "
-            "visited Tokyo on Aug. 23.\n\nIshiba praised Lee for his efforts.")
-    events = pipeline.extract(Document(id="a", text=text, story_date=dt.date(2025, 9, 30)))
-    thanks = [e for e in events if e.trigger == "praised"]
-    assert [e.date for e in thanks] == [dt.date(2025, 9, 30)]
-
-
-ARRIVAL_AFTER_TALKS = (
-    "MANILA – President Ferdinand Marcos Jr. and New Zealand Prime Minister Christopher Luxon "
-    "held talks at Malacañan Palace on Thursday.\n\nLuxon arrived in Manila on Wednesday night "
-    "for a two-day official visit.\n\nMarcos thanked Luxon for New Zealand's support.")
-
-
-def test_assemble_arrival_told_after_the_talks_is_background(pipeline: Pipeline) -> None:
-    events = pipeline.extract(Document(id="a", text=ARRIVAL_AFTER_TALKS,
-                                       story_date=dt.date(2024, 4, 19)))
-    thanks = [e for e in events if e.trigger == "thanked"]
-    assert [(e.date, e.location.name if e.location else None) for e in thanks] == [
-        (dt.date(2024, 4, 18), "Manila")]
-
-
-# (article, story date, trigger, expected date): anaphoric days count from the last day named
-ANAPHORA_CASES = [
-    ("U.S. Secretary of State Marco Rubio, who arrived in Riyadh on Monday from Israel, had "
+# (case, article, story date, trigger word, expected day, expected place): the day and place
+# an article's later sentences give their events
+SCENE_CASES = [
+    ("gerund phrase takes its clause's day",
+     "Chinese President Xi Jinping met Australian Prime Minister Anthony Albanese in Beijing "
+     "on Monday. Albanese is scheduled to hold talks with Chinese Premier Li Qiang on Tuesday "
+     "before attending a dinner hosted by Chinese President Xi Jinping.", "2023-11-06",
+     "attending", "2023-11-07", None),
+    ("during the talks goes back to the talks",
+     "HANOI — Vietnamese President Võ Văn Thưởng held talks with Philippine President "
+     "Ferdinand Marcos Jr. on Tuesday.\n\nMarcos arrived in Hanoi on Monday for a two-day "
+     "state visit.\n\nDuring the talks, the two presidents agreed to expand the rice trade.",
+     "2024-01-31", "agreed", "2024-01-30", "Hanoi"),
+    ("a subordinate clause's day does not set the day",
+     "Japanese Prime Minister Shigeru Ishiba held talks with South Korean President Lee "
+     "Jae-myung in Busan on Tuesday.\n\nThe trip came five weeks after Lee visited Tokyo on "
+     "Aug. 23.\n\nIshiba praised Lee for his efforts.", "2025-09-30", "praised",
+     "2025-09-30", "Busan"),
+    ("an arrival told after the talks is background",
+     "MANILA – President Ferdinand Marcos Jr. and New Zealand Prime Minister Christopher "
+     "Luxon held talks at Malacañan Palace on Thursday.\n\nLuxon arrived in Manila on "
+     "Wednesday night for a two-day official visit.\n\nMarcos thanked Luxon for New "
+     "Zealand's support.", "2024-04-19", "thanked", "2024-04-18", "Manila"),
+    ("that evening counts from the day named in its sentence",
+     "U.S. Secretary of State Marco Rubio, who arrived in Riyadh on Monday from Israel, had "
      "been received by Saudi Crown Prince Mohammed bin Salman that evening.", "2025-02-19",
-     "received", "2025-02-17"),
-    ("Chinese President Xi Jinping met Cambodian Prime Minister Hun Manet on Thursday. The "
-     "following day, Xi met Senate President Hun Sen.", "2025-04-19", "met", "2025-04-18"),
+     "received", "2025-02-17", "Riyadh"),
+    ("the following day is one day on",
+     "Chinese President Xi Jinping met Cambodian Prime Minister Hun Manet on Thursday. The "
+     "following day, Xi met Senate President Hun Sen.", "2025-04-19", "met", "2025-04-18",
+     None),
 ]
-
-
-@pytest.mark.parametrize(("text", "story", "trigger", "day"), ANAPHORA_CASES)
-def test_assemble_anaphoric_day_counts_from_last_day_named(pipeline: Pipeline, text: str,
-                                                            story: str, trigger: str,
-                                                            day: str) -> None:
-    events = [e for e in pipeline.extract(Document(
-        id="a", text=text, story_date=dt.date.fromisoformat(story))) if e.trigger == trigger]
-    assert day in [e.date.isoformat() for e in events if e.date]
-
-
 ITINERARY = (
     "TOKYO, Jan. 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa will visit Vietnam on "
     "Tuesday and Wednesday next week.\n\nKamikawa will hold talks with Vietnamese Foreign "
     "Minister Bùi Thanh Sơn in Hanoi on Wednesday.\n\nShe is also scheduled to call on Prime "
     "Minister Phạm Minh Chính the same day.")
+# a weekday told after "next week" is next week's, "the same day" is that planned day, and
+# a planned visit abroad is not placed at the dateline
+SCENE_CASES += [
+    ("planned visit abroad", ITINERARY, "2026-01-08", "visit", "2026-01-13", None),
+    ("planned talks next week", ITINERARY, "2026-01-08", "talks", "2026-01-14", "Hanoi"),
+    ("the same day as a planned event", ITINERARY, "2026-01-08", "call", "2026-01-14",
+     "Hanoi"),
+]
 
 
-def test_assemble_planned_itinerary_days_and_places(pipeline: Pipeline) -> None:
-    # story on a Thursday: "Wednesday" after "next week" is next week's; "the same day" is
-    # that Wednesday; a planned visit abroad is not placed at the dateline
-    events = pipeline.extract(Document(id="a", text=ITINERARY, story_date=dt.date(2026, 1, 8)))
-    got = {(e.recipient[0].name, e.date, e.location.name if e.location else None)
-           for e in events if e.type == "CONSULT" and e.recipient}
-    assert ("Vietnam", dt.date(2026, 1, 13), None) in got
-    assert ("Bùi Thanh Sơn", dt.date(2026, 1, 14), "Hanoi") in got
-    assert ("Phạm Minh Chính", dt.date(2026, 1, 14), "Hanoi") in got
+@pytest.mark.parametrize(("case", "text", "story", "trigger", "day", "place"), SCENE_CASES,
+                         ids=[c[0] for c in SCENE_CASES])
+def test_assemble_day_and_place_of_later_events(pipeline: Pipeline, case: str, text: str,
+                                                story: str, trigger: str, day: str,
+                                                place: str | None) -> None:
+    events = [e for e in pipeline.extract(Document(
+        id="a", text=text, story_date=dt.date.fromisoformat(story))) if e.trigger == trigger]
+    got = [(e.date.isoformat() if e.date else None, e.location.name if e.location else None)
+           for e in events]
+    assert (day, place) in got, case
