@@ -337,6 +337,11 @@ RULE_CASES = [
      "President Luong Cuong received Japanese Prime Minister Shigeru Ishiba on Tuesday, and "
      "the two sides discussed trade and investment.", "2025-04-29",
      [("CONSULT", "Takeshi Iwaya", "Vietnam"), ("CONSULT", "Shigeru Ishiba", "Lương Cường")]),
+    ("a visit by a nationality-marked leader is that of the leader of that nation named",
+     "Japanese Prime Minister Fumio Kishida on Tuesday welcomed his Indian counterpart "
+     "Narendra Modi in Tokyo, the first visit to Japan by an Indian head of government in "
+     "five years.", "2023-05-24", [("CONSULT", "Narendra Modi", "Fumio Kishida"),
+                                   ("CONSULT", "Narendra Modi", "Japan")]),
     ("a visit to two countries is one visit to each",
      "Japanese Prime Minister Shigeru Ishiba visited Vietnam and the Philippines last week.",
      "2026-01-08", [("CONSULT", "Shigeru Ishiba", "Vietnam"),

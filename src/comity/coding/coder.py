@@ -359,6 +359,14 @@ class Coder(Arguments):
         if not actor_ents and prev is not None and trig.pos == "NOUN" \
                 and prev.trigger.type == trig.type and self._added_to(tree, prev.token, tok):
             actor_ents = list(prev.actors)  # "co-chaired X, along with the meeting among Y"
+        if not actor_ents and trig.pos == "NOUN" and trig.mode == "visit":
+            # "the first visit to Türkiye by an Egyptian head of state": the person of that
+            # nation named before it (with none named, a description of no one in particular)
+            for o in tree.prep_objects(tok.i, ("by",)):
+                n = tree.national(o)
+                if n is not None and n.entity.country in (people or {}):
+                    actor_ents = [(people or {})[n.entity.country or ""]]
+                    break
         if trig.type == "PROTEST" and trig.pos == "VERB" and not actor_ents:
             actor_ents = self._protest_place(tree, tok)
         # "X hosted talks between A and B", "talks between A and B hosted by X"
