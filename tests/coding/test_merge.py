@@ -66,3 +66,17 @@ def test_merge_praise_of_country_after_its_leader(second_sentence: int, merged: 
     country = event("q", XI, CAMBODIA, sentence=second_sentence, type="SUPPORT",
                     cameo="051", mode=None, kind="statement")
     assert len(merge_in_article([leader, country])) == (1 if merged else 2)
+
+
+@pytest.mark.parametrize(("people_day", "merged"), [(D, True), (dt.date(2025, 4, 20), False)],
+                         ids=["same-day", "other-day"])
+def test_merge_talks_between_states_and_their_people(people_day: dt.date,
+                                                     merged: bool) -> None:
+    # "talks between China and Cambodia" and "Xi and Hun Manet held talks" the same day
+    states = event("s", CHINA, CAMBODIA, sentence=2, cameo="040", mode=None, symmetric=True)
+    people = event("p", XI, MANET, sentence=4, cameo="040", mode=None, date=people_day,
+                   symmetric=True)
+    out = merge_in_article([states, people])
+    assert len(out) == (1 if merged else 2)
+    if merged:
+        assert (out[0].actor[0].id, out[0].recipient[0].id) == (XI.id, MANET.id)

@@ -114,7 +114,7 @@ def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     if _pair(a) != _pair(b) and not _later_praise_of_country(a, b) \
-            and not _country_version(a, b):
+            and not _country_version(a, b) and not _country_meeting(a, b):
         return False
     if a.type == "CONSULT" and (a.mode == "phone") != (b.mode == "phone"):
         return False
@@ -144,6 +144,25 @@ def _country_version(a: Event, b: Event) -> bool:
         if all(x.id == y.id or _stands_for(x, y) for x, y in zip(pa, other, strict=True)) or all(
                 x.id == y.id or _stands_for(y, x) for x, y in zip(pa, other, strict=True)):
             return True
+    return False
+
+
+def _country_meeting(a: Event, b: Event) -> bool:
+    """Talks told once between two countries and once between their named people on the
+    same day ("Saudi Arabia hosted talks between the US and Russia" / "Rubio and Lavrov
+    met for four and a half hours")."""
+    if not (a.type == b.type == "CONSULT") or len(a.actor) != 1 or len(b.actor) != 1 \
+            or len(a.recipient) != 1 or len(b.recipient) != 1:
+        return False
+    if not (a.date is not None and a.date == b.date) and min(
+            m.sentence for m in (*a.mentions, *b.mentions)) > 1:
+        return False
+    pa, pb = (a.actor[0], a.recipient[0]), (b.actor[0], b.recipient[0])
+    for states, people in ((pa, pb), (pb, pa)):
+        if all(e.kind == "country" for e in states) and all(
+                e.kind == "person" for e in people):
+            return {e.country for e in states} == {e.country for e in people} \
+                and len({e.country for e in states}) == 2
     return False
 
 
@@ -183,8 +202,9 @@ def _combine(a: Event, b: Event) -> Event:
     if b.recipient and a.recipient and a.recipient[0].kind == "country" \
             and b.recipient[0].kind == "person":
         recipient = b.recipient
-    if _country_version(a, b) and all(e.kind == "country" for e in (*a.actor, *a.recipient)
-                                      if e.id not in {x.id for x in (*b.actor, *b.recipient)}):
+    b_ids = {x.id for x in (*b.actor, *b.recipient)}
+    if (_country_version(a, b) or _country_meeting(a, b)) and all(
+            e.kind == "country" for e in (*a.actor, *a.recipient) if e.id not in b_ids):
         actor, recipient = b.actor, b.recipient  # keep the telling that names the people
     dated = a
     if _same_visit(a, b):
