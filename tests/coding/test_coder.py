@@ -342,6 +342,11 @@ RULE_CASES = [
      "Narendra Modi in Tokyo, the first visit to Japan by an Indian head of government in "
      "five years.", "2023-05-24", [("CONSULT", "Narendra Modi", "Fumio Kishida"),
                                    ("CONSULT", "Narendra Modi", "Japan")]),
+    ("a visit named by its visitor and destination is reported even after 'during'",
+     "Officials signed three agreements during Indonesian President Prabowo Subianto's "
+     "state visit to Malaysia.", "2025-01-28", [("CONSULT", "Prabowo Subianto", "Malaysia")]),
+    ("'during the visit' alone is only the frame of what follows",
+     "During the visit, Officials signed three agreements.", "2025-01-28", []),
     ("a visit to two countries is one visit to each",
      "Japanese Prime Minister Shigeru Ishiba visited Vietnam and the Philippines last week.",
      "2026-01-08", [("CONSULT", "Shigeru Ishiba", "Vietnam"),

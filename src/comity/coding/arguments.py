@@ -242,8 +242,10 @@ class Arguments:
         if word == "of" and head.lemma.lower() in {"part", "occasion", "sideline", "framework",
                                                    "course", "margin"}:
             return True
-        if word == "during":  # "during the visit, X will co-chair ..."
-            return True
+        if word == "during":  # "during the visit, X will co-chair ..." (but "during the
+            # Kenyan President's visit to the UAE" names who went where)
+            return not (tree.prep_objects(tok.i, ("to",)) and any(
+                tree.actors_of(p) for p in tree.kids(tok.i, "poss")))
         # "X, on his first visit to Berlin, was greeted": a destination reports the visit
         return word == "on" and head.pos == "VERB" and head.lemma != "be" \
             and not is_light(head) and not tree.prep_objects(tok.i, ("to",))
