@@ -295,6 +295,10 @@ RULE_CASES = [
      "Singaporean Prime Minister Lawrence Wong thanked Malaysian Prime Minister Anwar Ibrahim "
      "for his hospitality and congratulated Malaysia on its ASEAN chairmanship.", "2025-01-07",
      [("SUPPORT", "Lawrence Wong", "Anwar Ibrahim"), ("SUPPORT", "Lawrence Wong", "Malaysia")]),
+    ("an arrival on a state visit is the visit",
+     "Indian Prime Minister Narendra Modi arrived in Brasília on a State Visit to Brazil at "
+     "the invitation of President Luiz Inácio Lula da Silva.", "2025-07-09",
+     [("CONSULT", "Narendra Modi", "Brazil")]),
     ("a promised release is a concession",
      "Thailand said it would free 18 Cambodian soldiers once the ceasefire holds.",
      "2025-08-01", [("CONCEDE", "Thailand", "Cambodia")]),

@@ -212,6 +212,8 @@ class Coder(Arguments):
         purposes = [x for x in tree.kids(tok.i, "advcl", "xcomp")
                     if any(a.text.lower() == "to" for a in tree.kids(x.i, "aux"))]
         purposes += tree.prep_objects(tok.i, ("for",))
+        purposes += [o for o in tree.prep_objects(tok.i, ("on",))  # "arrived on a state visit"
+                     if (t := triggers.get(o.i)) is not None and t.mode == "visit"]
         # "to Tokyo on Friday, where he will meet X" (or "is scheduled to meet X")
         for r in (r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
                   for r in tree.kids(o.i, "relcl")):
