@@ -351,6 +351,10 @@ RULE_CASES = [
      "state visit to Malaysia.", "2025-01-28", [("CONSULT", "Prabowo Subianto", "Malaysia")]),
     ("'during the visit' alone is only the frame of what follows",
      "During the visit, Officials signed three agreements.", "2025-01-28", []),
+    ("a discussion 'during which' a call took place is the call",
+     "Thai Prime Minister Paetongtarn Shinawatra received a phone call on Monday from "
+     "President Emmanuel Macron of France, during which they discussed trade and regional "
+     "security.", "2025-01-28", [("CONSULT", "Emmanuel Macron", "Paetongtarn Shinawatra")]),
     ("a visit to two countries is one visit to each",
      "Japanese Prime Minister Shigeru Ishiba visited Vietnam and the Philippines last week.",
      "2026-01-08", [("CONSULT", "Shigeru Ishiba", "Vietnam"),

@@ -205,7 +205,14 @@ class Arguments:
     def _inside_other_meeting(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]
                               ) -> bool:
         """"a call from X, during which both leaders discussed ...": the discussion is the
-        call itself."""
+        call itself (the parser may hang a "during which" clause on the caller or on the
+        main verb; it still points at the meeting named before it)."""
+        during = any(p.text.lower() in {"during", "in", "at", "throughout"} and any(
+            o.lemma.lower() == "which" for o in tree.kids(p.i, "pobj"))
+            for p in tree.kids(tok.i, "prep"))
+        if during and any(i < tok.i and t.type == "CONSULT" and t.pos == "NOUN"
+                          for i, t in triggers.items()):
+            return True
         if tok.dep != "relcl" or tok.head == tok.i or any(
                 k.lemma.lower() in {"which", "that"}
                 for k in tree.kids(tok.i, "dobj", "nsubjpass")):
