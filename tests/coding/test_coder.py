@@ -311,6 +311,18 @@ RULE_CASES = [
     ("the possibility of a summit is no summit",
      "Diplomats discussed the possibility of a summit between South Korean President Lee "
      "Jae-myung and North Korean leader Kim Jong Un.", "2025-02-18", []),
+    ("talks not held are no talks",
+     "Chinese President Xi Jinping did not hold talks with Japanese Prime Minister Shigeru "
+     "Ishiba.", "2025-02-18", []),
+    ("a meeting ruled out is no meeting",
+     "Officials ruled out a meeting between Xi Jinping and Donald Trump this year.",
+     "2025-02-18", []),
+    ("a summit said to be unlikely is no summit",
+     "A summit between Kim Jong Un and Donald Trump is unlikely before the election.",
+     "2025-02-18", []),
+    ("a meeting being arranged is not yet held",
+     "Diplomats are working on arrangements for a meeting between Lee Jae-myung and Xi "
+     "Jinping.", "2025-02-18", []),
     ("the host of talks between two other parties is no party to them",
      "Turkey on Monday hosted the first direct talks between Russia and Ukraine since 2022.",
      "2025-05-19", [("CONSULT", "Russia", "Ukraine")]),

@@ -36,6 +36,11 @@ UNREALISED = frozenset({"desire", "hope", "hop", "wish", "possibility", "prospec
                         "proposal", "chance", "call", "push", "need", "demand", "appeal",
                         "date", "plan", "preparation", "prepare", "arrangement", "willingness",
                         "readiness", "ready", "want", "seek", "press", "eager", "open"})
+#: verbs that call off or rule out the event they govern ("ruled out a meeting")
+CANCELLING = frozenset({"cancel", "scrap", "shelve", "abandon", "rule out", "call off"})
+#: predicates that deny an event is sure to happen ("a summit is unlikely")
+UNLIKELY = frozenset({"unlikely", "possible", "impossible", "uncertain", "doubtful",
+                      "unclear", "improbable"})
 STATEMENT_TYPES = frozenset({"SUPPORT", "AGREE", "REQUEST", "CONCEDE", "ACCUSE", "REJECT",
                              "THREATEN"})
 #: prepositions that set an act against a meeting named as its backdrop ("After the
@@ -221,18 +226,33 @@ class Arguments:
         return head is not None and head.type == "CONSULT" and head.pos == "NOUN"
 
     def _unrealised(self, tree: Tree, tok: Token) -> bool:
-        """A nominal event wished for, proposed or being scheduled, not told as held:
-        "a desire for a meeting between X and Y", "the possibility of a summit", "too
-        early to set a date for a meeting", "called for talks between X and Y"."""
-        if tok.dep != "pobj" or tok.head == tok.i:
+        """A nominal event wished for, proposed, being scheduled, called off or denied, not
+        told as held: "a desire for a meeting between X and Y", "the possibility of a
+        summit", "too early to set a date for a meeting", "called for talks", "working on
+        arrangements for a meeting", "ruled out a meeting", "did not hold talks", "a summit
+        is unlikely"."""
+        if tok.head == tok.i:
             return False
-        prep = tree.tokens[tok.head]
+        head = tree.tokens[tok.head]
+        if tok.dep in {"dobj", "nsubjpass"} and head.pos in {"VERB", "AUX"}:
+            if any(c.text.lower() in NEGATIONS for c in tree.kids(head.i, "neg")):
+                return True  # "did not hold talks with X"
+            particles = {c.text.lower() for c in tree.kids(head.i, "prt")}
+            return head.lemma.lower() in CANCELLING or bool(
+                {f"{head.lemma.lower()} {p}" for p in particles} & CANCELLING)
+        if tok.dep == "nsubj" and head.lemma == "be":  # "a summit ... is unlikely"
+            return any(c.lemma.lower() in UNLIKELY for c in tree.kids(head.i, "acomp"))
+        if tok.dep != "pobj":
+            return False
+        prep = head
         if prep.text.lower() not in {"for", "of", "on", "about"} or prep.head == prep.i:
             return False
         head = tree.tokens[prep.head]
         words = {head.lemma.lower(), head.text.lower()}
-        if head.pos in {"VERB", "AUX"}:  # "set a date for", "made plans for"
+        if head.pos in {"VERB", "AUX"}:  # "set a date for", "working on arrangements for"
             words |= {o.lemma.lower() for o in tree.kids(head.i, "dobj", "attr")}
+            words |= {o.lemma.lower() for p in tree.kids(head.i, "prep") if p.i != prep.i
+                      for o in tree.kids(p.i, "pobj")}
         return bool(words & UNREALISED)
 
     def _frame_only(self, tree: Tree, tok: Token) -> bool:
