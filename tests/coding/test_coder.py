@@ -367,6 +367,15 @@ RULE_CASES = [
      "Thai Prime Minister Paetongtarn Shinawatra received a phone call on Monday from "
      "President Emmanuel Macron of France, during which they discussed trade and regional "
      "security.", "2025-01-28", [("CONSULT", "Emmanuel Macron", "Paetongtarn Shinawatra")]),
+    ("the witnesses of a signing are not its other party",
+     "Vietnamese Foreign Minister Bui Thanh Son and Lao Foreign Minister Thongsavanh "
+     "Phomvihane signed the agreement, witnessed by Prime Ministers Pham Minh Chinh and "
+     "Sonexay Siphandone.", "2025-02-18",
+     [("SUPPORT", "Bùi Thanh Sơn", "Thongsavanh Phomvihane")]),
+    ("the ministers of two states named as one phrase sign for both",
+     "The foreign ministers of Vietnam and Laos signed the agreement, witnessed by Prime "
+     "Ministers Pham Minh Chinh and Sonexay Siphandone.", "2025-02-18",
+     [("SUPPORT", "Vietnam", "Laos")]),
     ("a visit to two countries is one visit to each",
      "Japanese Prime Minister Shigeru Ishiba visited Vietnam and the Philippines last week.",
      "2026-01-08", [("CONSULT", "Shigeru Ishiba", "Vietnam"),

@@ -127,6 +127,11 @@ class Tree:
                     # parser hangs Y on the name X, not on the title heading the phrase
                     todo += [k for k in self.conjuncts(self.tokens[m.head])[1:]
                              if k not in todo]
+                last = self.tokens[m.end - 1] if m.end - 1 > c.i else None
+                if last is not None and last.dep == "pobj" and last.head != last.i \
+                        and self.tokens[last.head].text.lower() == "of":
+                    # "the foreign ministers of Vietnam and Laos": the other states too
+                    todo += [k for k in self.conjuncts(last)[1:] if k not in todo]
             if m is not None and m.entity.kind == "country":
                 # "Indonesian and Australian troops", "Thai and Cambodian troops"
                 first = self.tokens[m.start]

@@ -146,6 +146,8 @@ class Arguments:
                             tree.tokens[m.head].dep == "conj":
                         recips = [m]
                         break
+        # "signed the agreement, witnessed by X and Y": witnesses are not the other party
+        recips = [m for m in recips if not self._facilitator(tree, m, tok)]
         if recips and trig.type == "SUPPORT":
             # "thanked Anwar for his mediation and Trump for his support": the parser
             # hangs the second person thanked on the first reason
@@ -206,6 +208,21 @@ class Arguments:
                 continue
             return [ent]
         return []
+
+    def _facilitator(self, tree: Tree, m: ActorMention, top: Token) -> bool:
+        """True when mention ``m`` is named under a verb of witnessing, opening or
+        organising ("witnessed by X") between itself and ``top``."""
+        cur = m.head
+        for _ in range(len(tree.tokens)):
+            if cur == top.i or not 0 <= cur < len(tree.tokens):
+                return False
+            t = tree.tokens[cur]
+            if t.dep in {"acl", "advcl", "relcl"} and t.lemma.lower() in FACILITATING:
+                return True
+            if t.head == cur:
+                return False
+            cur = t.head
+        return False
 
     def _inside_other_meeting(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]
                               ) -> bool:
