@@ -61,6 +61,9 @@ log = logging.getLogger(__name__)
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob",
                     "activist", "student"})
 
+#: prepositions of the place where a crowd acts ("outside the embassy")
+SITE_PREPS = ("outside", "at", "to", "near", "in", "before", "into", "toward", "towards")
+
 #: verbs whose coordinated subjects take part in something together, not meet each other
 #: ("the U.S. and Chinese ambassadors also attended the talks")
 ATTENDING = frozenset({"attend", "join"})
@@ -233,6 +236,9 @@ class Coder(Arguments):
         particles = {o[1:] for o in trig.objects if o.startswith("@")}
         if particles:  # "called on", "turned down"
             return any(c.text.lower() in particles for c in tree.kids(tok.i, "prep", "prt"))
+        if trig.type == "PROTEST" and any(
+                o.lemma.lower() in trig.objects for o in self._sites(tree, tok)):
+            return True  # "gathered outside the embassy", "set fire to the embassy"
         for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr"):
             # "flew two planes carrying 120 rescuers": what the vehicle carries
             cargo = [d for a in tree.kids(o.i, "acl") if a.lemma.lower() in CARRYING
@@ -325,7 +331,9 @@ class Coder(Arguments):
             crowd = any(  # "protesters", "hundreds of demonstrators", "Iranian students"
                 t.lemma.lower() in CROWDS for x in tree.subjects(tok.i)[0]
                 for t in (x, *tree.prep_objects(x.i, ("of",))))
-            if not crowd and all(m.how not in {"nationality", "place"} for m in actors):
+            if not crowd and trig.cameo != "145":
+                return None  # "officials gathered at the embassy": no protest
+            if not crowd:  # "rebels attacked the embassy"
                 trig = replace(trig, type="ASSAULT", cameo="190")
             elif not actor_ents:
                 actor_ents = self._protest_place(tree, tok) or self._host_entity(host)
@@ -505,7 +513,7 @@ class Coder(Arguments):
                 if m is not None and m.entity.kind == "country" and m.entity not in out:
                     out.append(m.entity)
 
-        for o in tree.kids(tok.i, "dobj", "nsubjpass"):
+        for o in (*tree.kids(tok.i, "dobj", "nsubjpass"), *self._sites(tree, tok)):
             if o.lemma.lower() not in trig.objects:
                 continue
             for c in tree.kids(o.i, "amod", "compound", "poss"):
@@ -520,6 +528,16 @@ class Coder(Arguments):
                         add(y)
         return out
 
+    def _sites(self, tree: Tree, tok: Token) -> list[Token]:
+        """Nouns naming where a crowd acts: "outside the embassy", "at the consulate",
+        "in front of the embassy", "set fire to the embassy"."""
+        out: list[Token] = []
+        for o in tree.prep_objects(tok.i, SITE_PREPS):
+            out.append(o)
+            if o.lemma.lower() == "front":  # "in front of X"
+                out.extend(tree.prep_objects(o.i, ("of",)))
+        return out
+
     def _host_entity(self, host: str | None) -> list[Entity]:
         """The article's host country (its dateline's) as a party, when known."""
         country = self.kb.countries.get(host or "")
@@ -528,7 +546,8 @@ class Coder(Arguments):
     def _protest_place(self, tree: Tree, tok: Token) -> list[Entity]:
         """"In Seoul, hundreds of protesters rallied ...": protesters named by no
         nationality are the people of the country where they protest."""
-        objects = [x for o in tree.kids(tok.i, "dobj") for x in tree.prep_objects(o.i, ("in",))]
+        objects = [x for o in (*tree.kids(tok.i, "dobj"), *self._sites(tree, tok))
+                   for x in tree.prep_objects(o.i, ("in",))]
         for o in (*tree.prep_objects(tok.i, ("in",)), *objects):
             m = tree.mention_at(o.i) or tree.place_country(o)
             if m is not None and m.entity.kind == "country":
