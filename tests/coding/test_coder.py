@@ -311,6 +311,9 @@ RULE_CASES = [
     ("the possibility of a summit is no summit",
      "Diplomats discussed the possibility of a summit between South Korean President Lee "
      "Jae-myung and North Korean leader Kim Jong Un.", "2025-02-18", []),
+    ("a visit still to be realised is no visit held",
+     "Thai Foreign Minister Maris Sangiampongsa said Bangkok would work towards the early "
+     "realization of a visit to Thailand by Chinese President Xi Jinping.", "2025-02-18", []),
     ("talks not held are no talks",
      "Chinese President Xi Jinping did not hold talks with Japanese Prime Minister Shigeru "
      "Ishiba.", "2025-02-18", []),

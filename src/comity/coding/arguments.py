@@ -35,7 +35,8 @@ HYPOTHETICAL = frozenset({"could", "might", "may"})
 UNREALISED = frozenset({"desire", "hope", "hop", "wish", "possibility", "prospect", "idea",
                         "proposal", "chance", "call", "push", "need", "demand", "appeal",
                         "date", "plan", "preparation", "prepare", "arrangement", "willingness",
-                        "readiness", "ready", "want", "seek", "press", "eager", "open"})
+                        "readiness", "ready", "want", "seek", "press", "eager", "open",
+                        "realization", "realisation"})
 #: verbs that call off or rule out the event they govern ("ruled out a meeting")
 CANCELLING = frozenset({"cancel", "scrap", "shelve", "abandon", "rule out", "call off"})
 #: predicates that deny an event is sure to happen ("a summit is unlikely")
