@@ -357,6 +357,13 @@ RULE_CASES = [
     ("officials gathering at an embassy do not protest",
      "Japanese officials gathered at the Chinese embassy in Tokyo for the reception.",
      "2025-02-18", []),
+    ("the meeting chaired is no party to it; those attending it are",
+     "Malaysian Prime Minister Anwar Ibrahim chaired the ASEAN summit in Kuala Lumpur, "
+     "attended by Thai Prime Minister Paetongtarn Shinawatra and Indonesian President Prabowo "
+     "Subianto.", "2025-02-18", [("CONSULT", "Anwar Ibrahim", "Paetongtarn Shinawatra")]),
+    ("chairing a summit named as an organisation meets no one",
+     "Malaysian Prime Minister Anwar Ibrahim chaired the ASEAN Summit in Kuala Lumpur on "
+     "Monday.", "2025-02-18", []),
     ("those named as attending a summit are not paired with each other",
      "The summit was attended by Japanese Prime Minister Shigeru Ishiba, Chinese Premier Li "
      "Qiang and South Korean President Yoon Suk Yeol.", "2025-01-28", []),

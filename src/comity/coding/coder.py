@@ -312,6 +312,16 @@ class Coder(Arguments):
             actors, recips, between = self._verb_args(tree, tok, trig)
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
+        if trig.type == "CONSULT" and trig.pos == "VERB":
+            meetings = {o.i for o in tree.kids(tok.i, "dobj")
+                        if (t := triggers.get(o.i)) is not None and t.type == "CONSULT"}
+            if meetings and any(m.head in meetings for m in recips):
+                # "chaired the ASEAN Summit, attended by X and Y": the meeting is no party;
+                # those attending it are
+                recips = [m for m in recips if m.head not in meetings] + [
+                    m for i in meetings for a in tree.kids(i, "acl")
+                    if a.lemma.lower() in ATTENDING
+                    for o in tree.prep_objects(a.i, ("by",)) for m in tree.actors_of(o)]
         if trig.frame == "obj>subj" and trig.pos == "VERB" and not recips:
             return None  # "the two ministers welcomed the progress": no guest, no reception
         if trig.type == "CONSULT":  # "welcomed the British government's approach"
