@@ -314,6 +314,19 @@ RULE_CASES = [
     ("a visit still to be realised is no visit held",
      "Thai Foreign Minister Maris Sangiampongsa said Bangkok would work towards the early "
      "realization of a visit to Thailand by Chinese President Xi Jinping.", "2025-02-18", []),
+    ("talks told as the subject of 'were held' name their parties in their own phrase",
+     "Talks between Chinese Foreign Minister Wang Yi and Japanese Foreign Minister Takeshi "
+     "Iwaya were held in Tokyo on Friday.", "2025-02-18",
+     [("CONSULT", "Wang Yi", "Takeshi Iwaya")]),
+    ("a possible meeting is no meeting held",
+     "Officials discussed a possible meeting between Vladimir Putin and Donald Trump.",
+     "2025-02-18", []),
+    ("a proposed summit is no summit held",
+     "Officials discussed a proposed summit between Xi Jinping and Donald Trump.",
+     "2025-02-18", []),
+    ("a meeting that could take place is no meeting held",
+     "A meeting between Xi Jinping and Donald Trump could take place in April.",
+     "2025-02-18", []),
     ("talks not held are no talks",
      "Chinese President Xi Jinping did not hold talks with Japanese Prime Minister Shigeru "
      "Ishiba.", "2025-02-18", []),
@@ -429,4 +442,18 @@ def test_coder_headline_infinitive_is_planned(pipeline: Pipeline, text: str,
                                               status: str) -> None:
     events = pipeline.extract(Document(id="headline", text=text,
                                        story_date=dt.date(2026, 1, 8)))
+    assert [(e.type, e.status) for e in events] == [("CONSULT", status)]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("A meeting between Xi Jinping and Donald Trump will take place in Seoul on Friday.",
+     "planned"),
+    ("The summit between Xi Jinping and Donald Trump is scheduled for Friday.", "planned"),
+    ("A meeting between Xi Jinping and Donald Trump took place in Seoul on Friday.",
+     "occurred"),
+])
+def test_coder_nominal_event_takes_its_verbs_tense(pipeline: Pipeline, text: str,
+                                                    status: str) -> None:
+    events = pipeline.extract(Document(id="tense", text=text,
+                                       story_date=dt.date(2025, 2, 18)))
     assert [(e.type, e.status) for e in events] == [("CONSULT", status)]

@@ -249,9 +249,16 @@ class Arguments:
         summit", "too early to set a date for a meeting", "called for talks", "working on
         arrangements for a meeting", "ruled out a meeting", "did not hold talks", "a summit
         is unlikely"."""
+        if any({c.lemma.lower(), c.text.lower()} & (UNLIKELY | {"potential", "proposed",
+                                                             "prospective"})
+               for c in tree.kids(tok.i, "amod")):
+            return True  # "a possible meeting", "the proposed summit"
         if tok.head == tok.i:
             return False
         head = tree.tokens[tok.head]
+        if tok.dep in {"nsubj", "nsubjpass"} and any(
+                c.text.lower() in HYPOTHETICAL for c in tree.kids(head.i, "aux")):
+            return True  # "a meeting could take place in April"
         if tok.dep in {"dobj", "nsubjpass"} and head.pos in {"VERB", "AUX"}:
             if any(c.text.lower() in NEGATIONS for c in tree.kids(head.i, "neg")):
                 return True  # "did not hold talks with X"
@@ -446,6 +453,8 @@ class Arguments:
             if verb.pos in {"VERB", "AUX"} and not topic and (is_light(verb) or on_visit
                                                               or tok.dep in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
+                # "talks between X and Y were held": the event's own phrase names its parties
+                subj_toks = [t for t in subj_toks if t.i != tok.i]
                 if on_visit and prep == "on" and tree.kids(verb.i, "nsubjpass"):
                     subj_toks = tree.kids(verb.i, "nsubjpass")  # "X, on a visit, was greeted"
                 actors.extend(m for s in subj_toks for m in tree.actors_of(s))

@@ -61,6 +61,10 @@ log = logging.getLogger(__name__)
 CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob",
                     "activist", "student"})
 
+#: verbs that say an event happens ("the meeting will take place", "talks will be held")
+HAPPENING = frozenset({"take", "happen", "occur", "hold", "begin", "start", "open",
+                       "convene", "be"})
+
 #: prepositions of the place where a crowd acts ("outside the embassy")
 SITE_PREPS = ("outside", "at", "to", "near", "in", "before", "into", "toward", "towards")
 
@@ -597,6 +601,15 @@ class Coder(Arguments):
             head = tree.tokens[cur.head]
             if cur.dep == "xcomp" and head.lemma.lower() in PLANNING:
                 return "planned"
+            if steps == 0 and cur.dep in {"nsubj", "nsubjpass"} and cur.pos == "NOUN" \
+                    and head.lemma.lower() in HAPPENING | PLANNING:
+                # "the meeting will take place", "talks will be held", "the summit is
+                # scheduled for Friday": the event's tense is its verb's
+                if head.lemma.lower() in PLANNING - {"have", "go"} or any(
+                        c.lemma.lower() in PLANNING for c in tree.kids(head.i, "acomp")):
+                    return "planned"
+                cur, steps = head, steps + 1
+                continue
             if cur.dep in {"nsubj", "nsubjpass", "pobj", "advcl", "npadvmod"} and cur.pos in {
                     "NOUN", "PROPN"} and cur.dep != "dobj":
                 if cur.dep in {"pobj"} and head.text.lower() in {"during", "for"}:
