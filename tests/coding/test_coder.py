@@ -408,6 +408,10 @@ RULE_CASES = [
      "The foreign ministers of Vietnam and Laos signed the agreement, witnessed by Prime "
      "Ministers Pham Minh Chinh and Sonexay Siphandone.", "2025-02-18",
      [("SUPPORT", "Vietnam", "Laos")]),
+    ("'whose visit' is the visit of the person the clause is about",
+     "Cambodian Prime Minister Hun Manet, whose three-day visit to Japan began on Monday, "
+     "met Japanese Prime Minister Shigeru Ishiba.", "2025-02-18",
+     [("CONSULT", "Hun Manet", "Japan"), ("CONSULT", "Hun Manet", "Shigeru Ishiba")]),
     ("a visit to two countries is one visit to each",
      "Japanese Prime Minister Shigeru Ishiba visited Vietnam and the Philippines last week.",
      "2026-01-08", [("CONSULT", "Shigeru Ishiba", "Vietnam"),

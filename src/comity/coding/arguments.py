@@ -210,6 +210,18 @@ class Arguments:
             return [ent]
         return []
 
+    def _antecedent(self, tree: Tree, tok: Token) -> list[Token]:
+        """The noun a relative clause containing ``tok`` is attached to (none when
+        ``tok`` is in no relative clause)."""
+        cur = tok
+        for _ in range(len(tree.tokens)):
+            if cur.head == cur.i:
+                return []
+            if cur.dep == "relcl":
+                return [tree.tokens[cur.head]]
+            cur = tree.tokens[cur.head]
+        return []
+
     def _facilitator(self, tree: Tree, m: ActorMention, top: Token) -> bool:
         """True when mention ``m`` is named under a verb of witnessing, opening or
         organising ("witnessed by X") between itself and ``top``."""
@@ -415,6 +427,9 @@ class Arguments:
                 return guests, hosts, []
         for p in tree.kids(tok.i, "poss"):
             if trig.type == "CONSULT" and self._plural_owner(tree, p):
+                continue
+            if p.lemma.lower() == "whose":  # "X, whose visit to Japan ends on Friday"
+                actors.extend(m for a in self._antecedent(tree, tok) for m in tree.actors_of(a))
                 continue
             actors.extend(tree.actors_of(p))
         for a in tree.prep_objects(tok.i, ("by",)):
