@@ -157,6 +157,12 @@ SCENE_CASES = [
      "following day, Xi met Senate President Hun Sen.", "2025-04-19", "met", "2025-04-18",
      None),
 ]
+SCENE_CASES += [
+    ("a protest sets no scene for a statement",
+     "Protesters attacked the French embassy in Kinshasa on Tuesday. UN Secretary-General "
+     "António Guterres urged Rwanda to withdraw its troops from Congo on Tuesday.",
+     "2025-01-29", "urged", "2025-01-28", None),
+]
 ITINERARY = (
     "TOKYO, Jan. 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa will visit Vietnam on "
     "Tuesday and Wednesday next week.\n\nKamikawa will hold talks with Vietnamese Foreign "

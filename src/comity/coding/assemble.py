@@ -144,7 +144,9 @@ class Assembler:
                         r.kind == "country" and dateline is not None
                         and r.country != dateline.country for r in c.recipients) else None)
             if place is not None and place.resolution >= 3 and c.status == "occurred" \
-                    and not flashback:
+                    and not flashback and (meeting or c.trigger.type not in INTERACTION_TYPES):
+                # the scene is set by where people meet or speak, not by a protest or an
+                # attack elsewhere
                 current_place = (place, date if precision == "day" else None)
             location = place
             if location is None and at_meeting and last_meeting is not None:
