@@ -436,28 +436,3 @@ def test_coder_rule_cases(pipeline: Pipeline, name: str, text: str, story: str,
                          mode=None, cluster=None, symmetric=True)
         assert any(scorer.matches(gold, ev) for ev in events), (name, plover_type, actor)
     assert len(events) == len(expected), [(e.type, e.actor, e.recipient) for e in events]
-
-
-@pytest.mark.parametrize(("text", "status"), [
-    ("Vietnam's Pham Minh Chinh to visit Laos", "planned"),
-    ("Vietnam's Pham Minh Chinh visits Laos", "occurred"),
-])
-def test_coder_headline_infinitive_is_planned(pipeline: Pipeline, text: str,
-                                              status: str) -> None:
-    events = pipeline.extract(Document(id="headline", text=text,
-                                       story_date=dt.date(2026, 1, 8)))
-    assert [(e.type, e.status) for e in events] == [("CONSULT", status)]
-
-
-@pytest.mark.parametrize(("text", "status"), [
-    ("A meeting between Xi Jinping and Donald Trump will take place in Seoul on Friday.",
-     "planned"),
-    ("The summit between Xi Jinping and Donald Trump is scheduled for Friday.", "planned"),
-    ("A meeting between Xi Jinping and Donald Trump took place in Seoul on Friday.",
-     "occurred"),
-])
-def test_coder_nominal_event_takes_its_verbs_tense(pipeline: Pipeline, text: str,
-                                                    status: str) -> None:
-    events = pipeline.extract(Document(id="tense", text=text,
-                                       story_date=dt.date(2025, 2, 18)))
-    assert [(e.type, e.status) for e in events] == [("CONSULT", status)]

@@ -1,9 +1,12 @@
 """The event coder: triggers from the lexicon + dependency patterns -> coded events.
 
 For each parsed sentence, every token that matches a lexicon trigger is given an actor and
-a recipient by the argument rules of :mod:`comity.coding.arguments`, a status (planned or
-occurred) and a mode; :mod:`comity.coding.refine` splits and prunes the sentence's coded
-events. Dates, places and the in-article merge are in :mod:`comity.coding.assemble`.
+a recipient by the argument rules of :mod:`comity.coding.arguments` (and
+:mod:`comity.coding.crowds` for protests and releases), a status (planned or occurred,
+:mod:`comity.coding.tense`, which also lets a journey be told by what it is made for) and
+a mode; :mod:`comity.coding.refine` splits and prunes the sentence's coded events. Dates
+and places are in :mod:`comity.coding.assemble`, the in-article merge in
+:mod:`comity.coding.merge`.
 """
 
 from __future__ import annotations
@@ -14,25 +17,22 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from comity.actors.kb import KnowledgeBase
-from comity.coding.args import MOTION, Tree
+from comity.coding.args import Tree
 from comity.coding.arguments import (
     CONTENT_TYPES,
     DIPLOMATIC,
-    FUTURE_AMOD,
-    FUTURE_AUX,
     HYPOTHETICAL,
     MATERIAL_TYPES,
     MONADIC_MODES,
     MUTUAL,
     NEGATIONS,
-    PLANNING,
     REFUSALS,
     SETTING_PREPS,
     STATEMENT_TYPES,
     SYMMETRIC_TYPES,
-    Arguments,
 )
 from comity.coding.clause import anchor
+from comity.coding.crowds import CROWDS, MaterialParties
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.coding.refine import (
     Coded,
@@ -46,6 +46,7 @@ from comity.coding.refine import (
     people_first,
     prefer_persons,
 )
+from comity.coding.tense import ATTENDING, Journeys
 from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
 __all__ = ["Coded", "Coder"]
@@ -56,24 +57,7 @@ CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
 log = logging.getLogger(__name__)
 
 
-#: people who take to the streets: protesters named by no nationality are the people of
-#: the place where they protest ("demonstrators stormed the French embassy in Niamey")
-CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob",
-                    "activist", "student"})
-
-#: verbs that say an event happens ("the meeting will take place", "talks will be held")
-HAPPENING = frozenset({"take", "happen", "occur", "hold", "begin", "start", "open",
-                       "convene", "be"})
-
-#: prepositions of the place where a crowd acts ("outside the embassy")
-SITE_PREPS = ("outside", "at", "to", "near", "in", "before", "into", "toward", "towards")
-
-#: verbs whose coordinated subjects take part in something together, not meet each other
-#: ("the U.S. and Chinese ambassadors also attended the talks")
-ATTENDING = frozenset({"attend", "join"})
-
-
-class Coder(Arguments):
+class Coder(MaterialParties, Journeys):
     """Code the events of resolved documents."""
 
     def __init__(self, lexicon: Lexicon, kb: KnowledgeBase,
@@ -206,35 +190,6 @@ class Coder(Arguments):
                 if len(cand.words) == 1:
                     return first, cand
         return None
-
-    def _journey_for(self, tree: Tree, tok: Token, triggers: dict[int, Trigger]) -> bool:
-        """"will travel to Washington to meet Trump" (or "to X on Friday, where he will
-        meet Y"), "arrived for a state visit", "is visiting Laos to attend the ASEAN
-        meetings": the journey is told by the meeting or visit it is made for, which codes
-        the event (an arrival that happened "for the leaders' retreat" is the visit to the
-        country)."""
-        if tok.lemma.lower() not in MOTION | {"visit"}:
-            return False
-        planned = self._status(tree, tok) == "planned"
-        purposes = [x for x in tree.kids(tok.i, "advcl", "xcomp")
-                    if any(a.text.lower() == "to" for a in tree.kids(x.i, "aux"))]
-        purposes += tree.prep_objects(tok.i, ("for",))
-        purposes += [o for o in tree.prep_objects(tok.i, ("on",))  # "arrived on a state visit"
-                     if (t := triggers.get(o.i)) is not None and t.mode == "visit"]
-        # "to Tokyo on Friday, where he will meet X" (or "is scheduled to meet X")
-        for r in (r for p in tree.kids(tok.i, "prep") for o in tree.kids(p.i, "pobj")
-                  for r in tree.kids(o.i, "relcl")):
-            chain = [r, *tree.kids(r.i, "xcomp")]
-            if any(w.text.lower() == "where" for x in chain for w in tree.kids(x.i, "advmod")):
-                purposes += chain
-        # an arrival "for the leaders' retreat" is itself the visit to the country; a visit
-        # made "to attend" a multilateral meeting is told by that meeting
-        if any(x.lemma.lower() in ATTENDING for x in purposes):
-            return True  # "to attend the summit", "to attend the inauguration"
-        return any((t := triggers.get(x.i)) is not None and t.type == "CONSULT" and (
-            t.mode == "multilateral" or (tok.lemma.lower() in MOTION
-                                         and (planned or t.mode == "visit")))
-            for x in purposes)
 
     def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
         particles = {o[1:] for o in trig.objects if o.startswith("@")}
@@ -500,126 +455,3 @@ class Coder(Arguments):
                      co_actors=co_actors, recipients=tuple(recip_ents),
                      participants=tuple(participants) + tuple(actor_ents[1:]),
                      mode=mode, status=status, symmetric=symmetric, start=start, end=end)
-
-    def _released_nation(self, tree: Tree, tok: Token, person: Entity,
-                         actors: list[Entity]) -> list[Entity]:
-        """"Russia freed reporter X, former U.S. Marine Y and ...": a release is made to
-        the state of the people freed (the person's country, else one named with them)."""
-        own = {a.country for a in actors}
-        country = self.kb.countries.get(person.country or "")
-        if country is not None and country.iso3 not in own:
-            return [self._country_entity(country, person.text)]
-        for o in tree.kids(tok.i, "dobj", "nsubjpass"):
-            for j in tree.subtree(o.i):
-                m = tree.mention_at(j) or tree.national(tree.tokens[j])
-                if m is not None and m.entity.kind == "country" and m.entity.country not in own:
-                    return [m.entity]
-        return [person]
-
-    def _missions_of(self, tree: Tree, tok: Token, trig: Trigger) -> list[Entity]:
-        """The states whose missions are the object of ``tok``: "the Rwandan embassy",
-        "the embassy of France", "several embassies, including those of X, Y and Z"."""
-        out: list[Entity] = []
-
-        def add(t: Token) -> None:
-            for c in tree.conjuncts(t):
-                m = tree.mention_at(c.i) or tree.national(c)
-                if m is not None and m.entity.kind == "country" and m.entity not in out:
-                    out.append(m.entity)
-
-        for o in (*tree.kids(tok.i, "dobj", "nsubjpass"), *self._sites(tree, tok)):
-            if o.lemma.lower() not in trig.objects:
-                continue
-            for c in tree.kids(o.i, "amod", "compound", "poss"):
-                add(c)
-            for x in tree.prep_objects(o.i, ("of",)):
-                add(x)
-        for inc in (*tree.kids(tok.i, "prep"), *(c for o in tree.kids(tok.i, "dobj")
-                                                 for c in tree.kids(o.i, "prep"))):
-            if inc.lemma.lower() == "include":  # "including those of X, Y and Z"
-                for x in tree.kids(inc.i, "pobj"):
-                    for y in (x, *tree.prep_objects(x.i, ("of",))):
-                        add(y)
-        return out
-
-    def _sites(self, tree: Tree, tok: Token) -> list[Token]:
-        """Nouns naming where a crowd acts: "outside the embassy", "at the consulate",
-        "in front of the embassy", "set fire to the embassy"."""
-        out: list[Token] = []
-        for o in tree.prep_objects(tok.i, SITE_PREPS):
-            out.append(o)
-            if o.lemma.lower() == "front":  # "in front of X"
-                out.extend(tree.prep_objects(o.i, ("of",)))
-        return out
-
-    def _host_entity(self, host: str | None) -> list[Entity]:
-        """The article's host country (its dateline's) as a party, when known."""
-        country = self.kb.countries.get(host or "")
-        return [] if country is None else [self._country_entity(country, country.name)]
-
-    def _protest_place(self, tree: Tree, tok: Token) -> list[Entity]:
-        """"In Seoul, hundreds of protesters rallied ...": protesters named by no
-        nationality are the people of the country where they protest."""
-        objects = [x for o in (*tree.kids(tok.i, "dobj"), *self._sites(tree, tok))
-                   for x in tree.prep_objects(o.i, ("in",))]
-        for o in (*tree.prep_objects(tok.i, ("in",)), *objects):
-            m = tree.mention_at(o.i) or tree.place_country(o)
-            if m is not None and m.entity.kind == "country":
-                return [m.entity]
-        return []
-
-    def _destination(self, tree: Tree, tok: Token, trig: Trigger) -> str | None:
-        """The country of the place a journey or visit goes to ("flew to Busan" -> KOR),
-        when the gazetteer knows it."""
-        if self.place_country is None:
-            return None
-        places = [*tree.prep_objects(tok.i, (*trig.preps, "to", "into")),
-                  *tree.kids(tok.i, "dobj")]
-        for p in places:
-            if p.pos != "PROPN":
-                continue
-            words = [c.text for c in tree.kids(p.i, "compound") if c.i < p.i] + [p.text]
-            words += [c.text for c in tree.kids(p.i, "compound", "appos") if c.i > p.i][:1]
-            country = self.place_country(" ".join(words)) or self.place_country(p.text)
-            if country is not None:
-                return country
-        return None
-
-    def _status(self, tree: Tree, tok: Token) -> str:
-        cur, steps = tok, 0
-        while steps < 5:
-            for c in tree.kids(cur.i, "aux", "auxpass"):
-                if c.lemma.lower() in FUTURE_AUX or c.text.lower() in FUTURE_AUX:
-                    return "planned"
-                if c.text.lower() == "to" and cur.head == cur.i:
-                    return "planned"  # a headline's "X to visit Y": X will visit Y
-            for c in tree.kids(cur.i, "amod"):
-                if c.text.lower() in FUTURE_AMOD:
-                    return "planned"
-            if cur.head == cur.i:
-                break
-            head = tree.tokens[cur.head]
-            if cur.dep == "xcomp" and head.lemma.lower() in PLANNING:
-                return "planned"
-            if steps == 0 and cur.dep in {"nsubj", "nsubjpass"} and cur.pos == "NOUN" \
-                    and head.lemma.lower() in HAPPENING | PLANNING:
-                # "the meeting will take place", "talks will be held", "the summit is
-                # scheduled for Friday": the event's tense is its verb's
-                if head.lemma.lower() in PLANNING - {"have", "go"} or any(
-                        c.lemma.lower() in PLANNING for c in tree.kids(head.i, "acomp")):
-                    return "planned"
-                cur, steps = head, steps + 1
-                continue
-            if cur.dep in {"nsubj", "nsubjpass", "pobj", "advcl", "npadvmod"} and cur.pos in {
-                    "NOUN", "PROPN"} and cur.dep != "dobj":
-                if cur.dep in {"pobj"} and head.text.lower() in {"during", "for"}:
-                    cur, steps = head, steps + 1
-                    continue
-                break
-            if cur.dep in {"ccomp", "relcl", "advcl"} and cur.pos == "VERB" and not (
-                    cur.dep == "advcl" and any(a.text.lower() == "to"
-                                               for a in tree.kids(cur.i, "aux"))):
-                break  # a purpose ("would travel ... to meet Trump") shares its verb's tense
-            cur, steps = head, steps + 1
-        return "occurred"
-
