@@ -34,6 +34,7 @@ from comity.coding.arguments import (
 from comity.coding.clause import anchor
 from comity.coding.crowds import CROWDS, MaterialParties
 from comity.coding.lexicon import Lexicon, Trigger
+from comity.coding.nominal import NominalArguments
 from comity.coding.refine import (
     Coded,
     acceptances,
@@ -57,7 +58,7 @@ CARRYING = frozenset({"carry", "bring", "transport", "ferry"})
 log = logging.getLogger(__name__)
 
 
-class Coder(MaterialParties, Journeys):
+class Coder(NominalArguments, MaterialParties, Journeys):
     """Code the events of resolved documents."""
 
     def __init__(self, lexicon: Lexicon, kb: KnowledgeBase,
