@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -49,3 +50,15 @@ def test_scorer_score_article_counts_unmatched_prediction_under_its_kind() -> No
     SCORER.score_article(report, art, [pred("statement", "051")])
     assert (report.kinds["interaction"].fn, report.kinds["statement"].fp) == (1, 1)
     assert [e["kind"] for e in report.errors] == ["interaction", "statement"]
+
+
+def test_scorer_prefers_the_matching_prediction_of_the_same_day() -> None:
+    # "the two leaders first met in June" (background) is told before today's talks
+    report = EvalReport()
+    art = GoldArticle(file="a", story_date=D, events=(gold("interaction"),))
+    earlier = replace(pred("interaction", "057"), id="bg", date=dt.date(2024, 6, 1))
+    today = replace(pred("interaction", "057"), id="today")
+    SCORER.score_article(report, art, [earlier, today])
+    assert report.kinds["interaction"].tp == 1
+    assert report.attrs["date"] == [True]
+    assert [e["error"] for e in report.errors] == ["spurious"]

@@ -7,7 +7,9 @@ mode (a date coarser than a day counts as no date, as in the gold format). Honou
 ``acceptable_*``. Matching: same kind (an interaction is not matched by a statement: the
 praise voiced at a meeting is not the signing witnessed there), same type (or an acceptable
 type), same actor and recipient after name normalisation through the knowledge base (an
-unordered pair when symmetric).
+unordered pair when symmetric). Core gold events are matched first; among the predictions
+that match a gold event, the one with the same day, then the same status, then the first
+in text order is taken.
 """
 
 from __future__ import annotations
@@ -210,14 +212,17 @@ class Scorer:
         order = sorted(range(len(article.events)), key=lambda i: not article.events[i].core)
         for gi in order:
             gold = article.events[gi]
-            for pi, pred in enumerate(preds):
-                if pi in used or not self.matches(gold, pred):
-                    continue
+            # of the predictions that match, the one that agrees on day and status: a
+            # background "the two leaders first met in June" is not today's talks
+            cands = [pi for pi, pred in enumerate(preds)
+                     if pi not in used and self.matches(gold, pred)]
+            if cands:
+                pi = max(cands, key=lambda k: (self._day(preds[k]) == gold.date,
+                                               preds[k].status == gold.status, -k))
                 used.add(pi)
                 if gold.core:
                     report.kinds[gold.kind].tp += 1
-                    self._attributes(report, gold, pred)
-                break
+                    self._attributes(report, gold, preds[pi])
             else:
                 if gold.core:
                     report.kinds[gold.kind].fn += 1
@@ -235,10 +240,15 @@ class Scorer:
                     "target": pred.recipient[0].name if pred.recipient else None,
                     "text": pred.mentions[0].text[:160] if pred.mentions else ""})
 
+    @staticmethod
+    def _day(pred: Event) -> dt.date | None:
+        """The predicted day (a date coarser than a day counts as none)."""
+        return pred.date if pred.date_precision in (None, "day") else None
+
     def _attributes(self, report: EvalReport, gold: GoldEvent, pred: Event) -> None:
         # gold gives a date only when the text gives a day: a month- or year-precision
         # prediction ("in March last year") says the same thing as a null gold date
-        day = pred.date if pred.date_precision in (None, "day") else None
+        day = self._day(pred)
         date_ok = day == gold.date or ("date" in gold.implied and day is None)
         status_ok = pred.status == gold.status or pred.status in gold.acceptable_status
         if gold.location is None:
