@@ -135,6 +135,10 @@ SCENE_CASES = [
      "U.S. Secretary of State Marco Rubio, who arrived in Riyadh on Monday from Israel, had "
      "been received by Saudi Crown Prince Mohammed bin Salman that evening.", "2025-02-19",
      "received", "2025-02-17", "Riyadh"),
+    ("a day earlier counts from the running day, not a day in a relative clause",
+     "Pakistani Foreign Minister Ishaq Dar met Chinese Foreign Minister Wang Yi in Beijing on "
+     "Wednesday. Dar, who arrived in Beijing on Monday, had held talks with Chinese Vice "
+     "President Han Zheng a day earlier.", "2025-05-22", "talks", "2025-05-20", None),
     ("the following day is one day on",
      "Chinese President Xi Jinping met Cambodian Prime Minister Hun Manet on Thursday. The "
      "following day, Xi met Senate President Hun Sen.", "2025-04-19", "met", "2025-04-18",

@@ -209,11 +209,13 @@ class Assembler:
             trig_at = c.token.start - c.sentence.start
             best = min(found, key=lambda d: abs(d.start - trig_at))
             if best.anaphoric:
-                # "the following day", "that evening": the last day named before it, in
-                # this sentence ("who arrived on Monday, ... that evening") or before
+                # "that evening", "the same day": the last day named before it, in this
+                # sentence too ("who arrived on Monday, ... that evening"); "a day earlier",
+                # "the following day": a day counted from the story's running day
                 before = [d for d in every if d.end <= best.start and not d.anaphoric
                           and d.date is not None and d.precision == "day"]
-                base = before[-1].date if before else current[0] if current else last_day
+                base = before[-1].date if before and best.offset == 0 else (
+                    current[0] if current else before[-1].date if before else last_day)
                 if base is None:
                     return None, best.text, None
                 return base + dt.timedelta(days=best.offset), best.text, "day"
