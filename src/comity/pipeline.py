@@ -243,10 +243,17 @@ class Pipeline:
         is_place = self._is_place
         self.actors = ActorStage(self.kb, self.titles, is_place)
         self.coder = Coder(self.lexicon, self.kb, self._place_country)
-        self.assembler = Assembler(self.gazetteer, load_contexts())
+        self.assembler = Assembler(self.gazetteer, load_contexts(), self._capital)
 
     def _is_place(self, text: str) -> bool:
         return self.gazetteer is not None and self.gazetteer.lookup(text) is not None
+
+    def _capital(self, word: str | None, host: str | None) -> str | None:
+        """The capital of the country ``word`` names (a demonym or country name), or of
+        ``host`` (ISO alpha-3) when ``word`` is None."""
+        country = (self.kb.demonym(word) or self.kb.country(word)) if word \
+            else self.kb.countries.get(host or "")
+        return country.capital if country is not None else None
 
     def _place_country(self, text: str) -> str | None:
         place = self.gazetteer.lookup(text) if self.gazetteer is not None else None

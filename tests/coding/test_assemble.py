@@ -23,6 +23,12 @@ CASES = [
     ("Chinese President Xi Jinping, who paid a state visit to Russia in March last year, "
      "held talks with Russian President Vladimir Putin in Beijing on Thursday.",
      "2024-05-16", "talks", "2024-05-16", "Beijing"),
+    # "the (Chinese) capital" is the capital of the country named, or of the host country
+    ("Pakistani Foreign Minister Ishaq Dar held talks with Chinese Foreign Minister Wang Yi "
+     "in the Chinese capital on Tuesday.", "2025-02-26", "talks", "2025-02-25", "Beijing"),
+    ("New Zealand Prime Minister Christopher Luxon arrived in the capital on Tuesday "
+     "evening for an official visit to Vietnam.", "2025-02-26", "visit", "2025-02-25",
+     "Hanoi"),
     # a meeting a journey is made for takes the journey's date and destination
     ("Indian Prime Minister Narendra Modi will travel to Paris on Thursday to meet French "
      "President Emmanuel Macron.", "2025-02-10", "meet", "2025-02-13", "Paris"),

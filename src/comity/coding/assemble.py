@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,6 +32,9 @@ DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\
                       r"|[A-ZÀ-Ỹ][\w .'-]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"
                       r"\([A-Za-z][^)]{0,30}\)\s*(?:--|—|–|-)?)")
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+#: "in the capital", "arrived in the Chinese capital": the capital of the host country or
+#: of the country the word before names
+THE_CAPITAL = re.compile(r"\b(?:in|at|to|into)\s+the\s+(?:([A-Z][\w-]+)\s+)?capital\b(?!\s+of)")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
 #: a span of days ("from Nov. 10-13", "from March 3 to 5"): a visit's frame, whose first
 #: day does not date the events told after it
@@ -85,9 +88,15 @@ def load_contexts(path: Path | None = None) -> Contexts:
 class Assembler:
     """Attach dates, places and contexts; build and merge the article's events."""
 
-    def __init__(self, gazetteer: GazetteerLike | None, contexts: Contexts) -> None:
+    def __init__(self, gazetteer: GazetteerLike | None, contexts: Contexts,
+                 capital: Callable[[str | None, str | None], str | None] | None = None
+                 ) -> None:
+        """``capital(word, host)``: the capital city's name of the country a demonym or
+        country name ``word`` names, or of the ``host`` country (ISO alpha-3) when ``word``
+        is None, for "in the (Chinese) capital"; None when unknown."""
         self.gazetteer = gazetteer
         self.contexts = contexts
+        self.capital = capital
 
     def dateline_place(self, doc: Document) -> Place | None:
         """The place of the article's dateline ("PHNOM PENH —"), geocoded."""
@@ -262,6 +271,14 @@ class Assembler:
             if not re.match(r"\s*['’]s\b", text[pm.end:pm.end + 4]) \
                     and text[pm.start:pm.end] not in parties:
                 best = best or place  # not "Singapore's minister", not "urged Washington"
+        if best is None and self.capital is not None:
+            for m in THE_CAPITAL.finditer(text):  # "arrived in the (Chinese) capital"
+                if ranges is not None and not inside(ranges, m.start(), m.end()):
+                    continue
+                name = self.capital(m.group(1), host)
+                place = self.gazetteer.lookup(name) if name else None
+                if place is not None:
+                    return place
         return best
 
     def _event(self, doc: Document, c: Coded, date: dt.date | None, date_text: str | None,
