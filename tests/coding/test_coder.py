@@ -420,6 +420,14 @@ RULE_CASES = [
      "The meeting was attended by Vietnamese Foreign Minister Bui Thanh Son and Lao Foreign "
      "Minister Saleumxay Kommasith.", "2025-01-28",
      [("CONSULT", "Bùi Thanh Sơn", "Saleumxay Kommasith")]),
+    ("a counterpart named in apposition is that person, not the state",
+     "Dutch Foreign Minister Caspar Veldkamp held a phone call with his Czech counterpart, "
+     "Jan Lipavsky.", "2025-03-04", [("CONSULT", "Caspar Veldkamp", "Jan Lipavsky")]),
+    ("two leaders meeting a third together are one side, not each other's counterpart",
+     "Indonesian President Prabowo Subianto and Malaysian Prime Minister Anwar Ibrahim arrived "
+     "in Tokyo on Tuesday. The two leaders will hold talks with Japanese Prime Minister Shigeru "
+     "Ishiba on Wednesday.", "2025-07-22",
+     [("CONSULT", "Prabowo Subianto", "Japan"), ("CONSULT", "Prabowo Subianto", "Shigeru Ishiba")]),
 ]
 
 

@@ -150,8 +150,30 @@ class Tree:
                                                 head=c.i, entity=ent, how="nationality"))
         return out
 
+    def _apposed_person(self, m: ActorMention) -> ActorMention | None:
+        """The person named in apposition to the phrase of ``m`` ("his Czech counterpart,
+        Jan Lipavsky"), by the parse or, where the parser hung the name elsewhere, by the
+        commas around it."""
+        for c in self.kids(m.head, "appos"):
+            named = self.mention_at(c.i)
+            if named is not None and named.entity.kind == "person":
+                return named
+        if m.end + 1 < len(self.tokens) and self.tokens[m.end].text == ",":
+            named = self.mention_at(m.end + 1)
+            if named is not None and named.entity.kind == "person" and (
+                    named.end >= len(self.tokens)
+                    or self.tokens[named.end].text in {",", ".", ";"}):
+                return named
+        return None
+
     def _mention_for(self, t: Token, *, deep: bool) -> ActorMention | None:
         m = self.mention_at(t.i)
+        if m is not None and m.entity.kind == "country" and m.how != "name":
+            # "his Polish counterpart, Radoslaw Sikorski": a role the actor stage could
+            # only tie to a state is the person named beside it
+            named = self._apposed_person(m)
+            if named is not None:
+                return named
         if m is not None:
             return m
         # title heads: "Secretary ... To Lam", "Ouch Borith, a member of ..."

@@ -329,7 +329,13 @@ class Coder(NominalArguments, MaterialParties, Journeys):
                     e.country in people for e in members):
                 # "the two sides agreed" after their leaders were named: the leaders
                 members = tuple(people[e.country] for e in members if e.country)
-            if len(members) >= 2:
+            ours = {m.id for m in members} | {m.country for m in members if m.country}
+            outside = [r for r in recip_ents if r.kind != "collective"
+                       and r.id not in ours and r.country not in ours]
+            if len(members) >= 2 and outside and trig.type == "CONSULT":
+                # "the two leaders will hold talks with X": both on one side, X the other
+                actor_ents, recip_ents = list(members), outside
+            elif len(members) >= 2:
                 actor_ents, recip_ents = [members[0]], [m for m in members[1:]]
                 symmetric = True
         if len(recip_ents) == 1 and recip_ents[0].kind == "collective":
