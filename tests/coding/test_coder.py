@@ -428,6 +428,34 @@ RULE_CASES = [
      "in Tokyo on Tuesday. The two leaders will hold talks with Japanese Prime Minister Shigeru "
      "Ishiba on Wednesday.", "2025-07-22",
      [("CONSULT", "Prabowo Subianto", "Japan"), ("CONSULT", "Prabowo Subianto", "Shigeru Ishiba")]),
+    ("several states condemning an act: one condemnation by each",
+     "Saudi Arabia, Egypt and Jordan condemned the Israeli strike on Tuesday.", "2025-05-01",
+     [("ACCUSE", "Saudi Arabia", "Israel"), ("ACCUSE", "Egypt", "Israel"),
+      ("ACCUSE", "Jordan", "Israel")]),
+    ("condemning 'the attack' told before is said against the attacker",
+     "Israeli jets struck a compound in Beirut on Tuesday. Jordan and Egypt also condemned the "
+     "attack.", "2025-05-01",
+     [("ASSAULT", "Israel", "Lebanon"), ("ACCUSE", "Jordan", "Israel"),
+      ("ACCUSE", "Egypt", "Israel")]),
+    ("calling an attack a violation is a condemnation",
+     "Israeli jets struck a compound in Beirut on Tuesday. UN Secretary-General Antonio "
+     "Guterres called the strike a flagrant violation of Lebanon's sovereignty.", "2025-05-01",
+     [("ASSAULT", "Israel", "Lebanon"), ("ACCUSE", "António Guterres", "Israel")]),
+    ("reserving the right to respond to an attack is a threat",
+     "Israeli jets struck a compound in Beirut on Tuesday. The Lebanese government said "
+     "Lebanon reserved the right to respond to the attack.", "2025-05-01",
+     [("ASSAULT", "Israel", "Lebanon"), ("THREATEN", "Lebanon", "Israel")]),
+    ("a vow of retaliation is a threat",
+     "Iran vowed retaliation against Israel on Sunday.", "2025-05-01",
+     [("THREATEN", "Iran", "Israel")]),
+    ("answering with retaliatory measures is a threat",
+     "Moscow said Russia would respond with retaliatory measures against Germany.",
+     "2025-05-01", [("THREATEN", "Russia", "Germany")]),
+    ("a weather director warning people of his own country threatens no one",
+     "In Dodoma, Tanzania Meteorological Authority director Ali Mwinyi said growers in the "
+     "north and western Tanzania should make use of the rains by sowing early, but warned "
+     "residents of riverside settlements to be ready to move to safer ground.",
+     "2025-05-01", []),
 ]
 
 

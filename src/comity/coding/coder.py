@@ -76,7 +76,9 @@ class Coder(NominalArguments, MaterialParties, Journeys):
         people: dict[str, Entity] = {}  # the last person named for each country
         for sent, mentions in zip(resolved.parsed.sentences, resolved.actors, strict=True):
             if sent.parsed and sent.tokens:
-                found = self._sentence(sent, mentions, day, resolved.host_country, people)
+                attacks = [c for c in out if c.trigger.type == "ASSAULT" and c.actors]
+                found = self._sentence(sent, mentions, day, resolved.host_country, people,
+                                       attacks[-1].actors[0] if attacks else None)
                 out.extend(acceptances(found, out))
             for m in mentions:
                 if m.entity.kind == "person" and m.entity.country:
@@ -86,7 +88,10 @@ class Coder(NominalArguments, MaterialParties, Journeys):
     # ------------------------------------------------------------------ sentences
     def _sentence(self, sent: Sentence, mentions: tuple[ActorMention, ...],
                   day: dt.date | None, host: str | None,
-                  people: dict[str, Entity] | None = None) -> list[Coded]:
+                  people: dict[str, Entity] | None = None,
+                  attacker: Entity | None = None) -> list[Coded]:
+        """Events of one sentence; ``attacker``: the doer of the last attack told before
+        ("Egypt also condemned the attack" is said against it)."""
         tree = Tree(sent.tokens, mentions, self._nationality)
         found: list[tuple[Token, Trigger]] = []
         for tok in sent.tokens:
@@ -109,6 +114,11 @@ class Coder(NominalArguments, MaterialParties, Journeys):
                     for x in tree.kids(t.i, "xcomp")):
                 # "China agreed to release a detained Japanese employee"
                 found[k] = (t, replace(trig, type="CONCEDE", cameo="080"))
+            if trig.type == "AGREE" and trig.pos == "VERB" and any(
+                    (c := triggers.get(x.i)) is not None and c.type == "THREATEN"
+                    for x in tree.kids(t.i, "dobj", "xcomp")):
+                # "vowed retaliation against X": what is promised is a threat
+                found[k] = (t, replace(trig, type="THREATEN", cameo="130"))
         triggers = {t.i: trig for t, trig in found}
         out: list[Coded] = []
         for tok, trig in found:
@@ -141,7 +151,8 @@ class Coder(NominalArguments, MaterialParties, Journeys):
             known = dict(people or {})
             known.update({m.entity.country: m.entity for m in mentions if m.start < tok.i
                           and m.entity.kind == "person" and m.entity.country})
-            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev, known)
+            coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev, known,
+                                   attacker)
             if coded is not None:
                 out.extend(envoy_calls(x) for x in one_per_recipient(coded))
         return prefer_persons(one_act(out))
@@ -199,7 +210,8 @@ class Coder(NominalArguments, MaterialParties, Journeys):
         if trig.type == "PROTEST" and any(
                 o.lemma.lower() in trig.objects for o in self._sites(tree, tok)):
             return True  # "gathered outside the embassy", "set fire to the embassy"
-        for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr"):
+        for o in tree.kids(tok.i, "dobj", "nsubjpass", "attr", "oprd"):
+            # ("called the strike a violation": what it is called)
             # "flew two planes carrying 120 rescuers": what the vehicle carries
             cargo = [d for a in tree.kids(o.i, "acl") if a.lemma.lower() in CARRYING
                      for d in tree.kids(a.i, "dobj")]
@@ -248,8 +260,8 @@ class Coder(NominalArguments, MaterialParties, Journeys):
     # ------------------------------------------------------------------ one event
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
                   triggers: dict[int, Trigger], day: dt.date | None, host: str | None,
-                  prev: Coded | None = None, people: dict[str, Entity] | None = None
-                  ) -> Coded | None:
+                  prev: Coded | None = None, people: dict[str, Entity] | None = None,
+                  attacker: Entity | None = None) -> Coded | None:
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
         if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
@@ -421,6 +433,13 @@ class Coder(NominalArguments, MaterialParties, Journeys):
         if trig.objects and trig.type in MATERIAL_TYPES and recip_ents and all(
                 r.country in {a.country for a in actor_ents} for r in recip_ents):
             recip_ents = []  # "sent a Malaysian rescue team": the thing sent, not its receiver
+        if not recip_ents and trig.type in {"ACCUSE", "THREATEN"} and attacker is not None \
+                and attacker.id not in {a.id for a in actor_ents} and any(
+                (t := triggers.get(i)) is not None and t.type == "ASSAULT" and t.pos == "NOUN"
+                and not tree.actors_of(tree.tokens[i]) for i in tree.subtree(tok.i)):
+            # "Egypt also condemned the attack", "reserved the right to respond to the
+            # attack": the attack told before
+            recip_ents = [attacker]
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents,
                                                 envoy_host=trig.type != "SANCTION")
@@ -455,9 +474,11 @@ class Coder(NominalArguments, MaterialParties, Journeys):
             # "would send medical supplies": a pledge of aid, not aid given
             trig = replace(trig, type="AGREE", cameo="033", mode=None)
         start, end = evidence(sent, tok)
-        co_actors = tuple(a for a in actor_ents[1:] if a.kind == "person") \
+        # "X and Y called on Z", "A, B and C condemned the strike": one statement by each
+        # person, or by each state where only states are named
+        co_actors = tuple(a for a in actor_ents[1:] if a.kind == actor_ents[0].kind) \
             if trig.type in STATEMENT_TYPES and not symmetric and recip_ents \
-            and actor_ents[0].kind == "person" else ()
+            and actor_ents[0].kind in {"person", "country"} else ()
         return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
                      co_actors=co_actors, recipients=tuple(recip_ents),
                      participants=tuple(participants) + tuple(actor_ents[1:]),

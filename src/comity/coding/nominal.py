@@ -164,7 +164,10 @@ class NominalArguments(Arguments):
                 verb.lemma.lower() in MOTION and prep == "for") or (
                 trig.mode == "visit" and prep == "on" and tok.dep == "pobj")
             topic = tok.dep == "pobj" and prep in TOPIC_PREPS  # "a protest over the ban"
+            # "would respond with retaliatory measures": what the subject answers with
+            means = tok.dep == "pobj" and prep == "with" and trig.type == "THREATEN"
             if verb.pos in {"VERB", "AUX"} and not topic and (is_light(verb) or on_visit
+                                                              or means
                                                               or tok.dep in {"nsubjpass"}):
                 subj_toks, _ = tree.subjects(verb.i)
                 # "talks between X and Y were held": the event's own phrase names its parties
