@@ -456,6 +456,11 @@ RULE_CASES = [
      "north and western Tanzania should make use of the rains by sowing early, but warned "
      "residents of riverside settlements to be ready to move to safer ground.",
      "2025-05-01", []),
+    ("a signing witnessed by leaders but done by named ministers is the ministers'",
+     "The two prime ministers, Pham Minh Chinh and Sonexay Siphandone, then witnessed the "
+     "signing of a transport agreement by Vietnamese Foreign Minister Bui Thanh Son and Lao "
+     "Foreign Minister Thongsavanh Phomvihane.", "2025-02-18",
+     [("SUPPORT", "Bùi Thanh Sơn", "Thongsavanh Phomvihane")]),
 ]
 
 

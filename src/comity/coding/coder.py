@@ -257,6 +257,22 @@ class Coder(NominalArguments, MaterialParties, Journeys):
             cur, steps = head, steps + 1
         return False
 
+    @staticmethod
+    def _signers(tree: Tree, tok: Token) -> list[ActorMention]:
+        """The people or states a 'by' phrase inside the object of ``tok`` names as doing
+        what ``tok`` is said of ("witnessed the signing of X by A and B")."""
+        out: list[ActorMention] = []
+        # (the parser may hang the object's tail on the verb: "the signing of a memorandum on
+        # minerals and gas supplies by A and B")
+        for o in [*tree.kids(tok.i, "dobj"),
+                  *(c for c in tree.kids(tok.i, "conj") if c.pos == "NOUN")]:
+            for j in tree.subtree(o.i):
+                if j != o.i and tree.tokens[j].dep == "prep" \
+                        and tree.tokens[j].text.lower() == "by":
+                    for b in tree.kids(j, "pobj"):
+                        out += [m for m in tree.actors_of(b) if m not in out]
+        return out
+
     # ------------------------------------------------------------------ one event
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
                   triggers: dict[int, Trigger], day: dt.date | None, host: str | None,
@@ -284,6 +300,12 @@ class Coder(NominalArguments, MaterialParties, Journeys):
             actors, recips, between = self._verb_args(tree, tok, trig)
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
+        if trig.pos == "VERB" and trig.objects:
+            signers = self._signers(tree, tok)
+            if len(signers) >= 2:
+                # "the leaders witnessed the signing of a memorandum by A and B": A and B
+                # sign it; the witnesses are no party
+                actors, recips = signers[:1], signers[1:]
         if trig.type == "CONSULT" and trig.pos == "VERB":
             meetings = {o.i for o in tree.kids(tok.i, "dobj")
                         if (t := triggers.get(o.i)) is not None and t.type == "CONSULT"}
