@@ -461,6 +461,15 @@ RULE_CASES = [
      "signing of a transport agreement by Vietnamese Foreign Minister Bui Thanh Son and Lao "
      "Foreign Minister Thongsavanh Phomvihane.", "2025-02-18",
      [("SUPPORT", "Bùi Thanh Sơn", "Thongsavanh Phomvihane")]),
+    ("leaving one place for another is a journey to the other",
+     "Kenyan President William Ruto will leave Nairobi on Monday for Addis Ababa.",
+     "2025-10-22", [("CONSULT", "William Ruto", "Ethiopia")]),
+    ("a departure 'for' a place names no visit to the place left",
+     "Kenyan President William Ruto left Nairobi on Monday.", "2025-10-22", []),
+    ("leaving for a meeting still to come is told by that meeting",
+     "Kenyan President William Ruto left Nairobi for Addis Ababa on Sunday and is scheduled to "
+     "hold talks with Ethiopian Prime Minister Abiy Ahmed on Monday.", "2025-10-22",
+     [("CONSULT", "William Ruto", "Abiy Ahmed")]),
 ]
 
 

@@ -126,7 +126,10 @@ class Arguments:
         recips: list[ActorMention] = []
         objs = tree.kids(tok.i, "dobj", "dative") if not passive else tree.kids(
             tok.i, "nsubjpass")
-        for o in objs:
+        through = {o[1:] for o in trig.objects if o.startswith("@")}
+        # "left Jakarta for Kuala Lumpur": where the required particle names the recipient,
+        # the object is none ("left Jakarta": the place left)
+        for o in ([] if through and through <= set(trig.preps) else objs):
             recips.extend(tree.actors_of(o))
             if not recips and trig.type == "SUPPORT" and any(
                     k.text.lower() in {"his", "her", "their"} for k in tree.kids(o.i, "poss")):

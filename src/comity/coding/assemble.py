@@ -23,7 +23,7 @@ from comity.when import find_dates
 
 INTERACTION_TYPES = frozenset({"CONSULT", "COOPERATE", "AID", "RETREAT", "PROTEST",
                                "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-DEPARTURE = re.compile(r"\b(from|depart(?:ed|s|ing)?|left|leaving|leaves)\s+(?:the\s+)?"
+DEPARTURE = re.compile(r"\b(from|depart(?:ed|s|ing)?|left|leave|leaving|leaves)\s+(?:the\s+)?"
                        r"(?:capital\s+|city\s+of\s+)?$", re.I)
 #: a wire dateline at the start of a sentence: the filing date, not an event's date
 DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ .,/'-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*"

@@ -51,6 +51,15 @@ class Journeys:
             chain = [r, *tree.kids(r.i, "xcomp")]
             if any(w.text.lower() == "where" for x in chain for w in tree.kids(x.i, "advmod")):
                 purposes += chain
+        # "left Tokyo for Washington and is scheduled to hold a summit with X": a journey
+        # to a meeting still to come, told in the next clause
+        for c in tree.kids(tok.i, "conj"):
+            for x in (c, *tree.kids(c.i, "xcomp")):
+                for y in (x, *tree.kids(x.i, "dobj")):
+                    t = triggers.get(y.i)
+                    if t is not None and t.type == "CONSULT" and tok.lemma.lower() in MOTION \
+                            and self._status(tree, x) == "planned":
+                        return True
         # an arrival "for the leaders' retreat" is itself the visit to the country; a visit
         # made "to attend" a multilateral meeting is told by that meeting
         if any(x.lemma.lower() in ATTENDING for x in purposes):
