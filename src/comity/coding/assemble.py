@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
-from comity.coding.args import MOTION
+from comity.coding.args import MOTION, Tree
 from comity.coding.clause import anchor, clause_ranges, clause_tokens, governing_clause, inside
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
@@ -326,30 +326,20 @@ def _main_clause(c: Coded) -> bool:
 
 def _subtree_span(tokens: Sequence[Token], tok: Token, offset: int) -> tuple[int, int]:
     """Character span, relative to the sentence, of the subtree under ``tok``."""
-    inside_ = {tok.i}
-    for t in tokens:  # heads come before or after: walk each token's chain up
-        cur, seen = t, set()
-        while cur.head != cur.i and cur.i not in inside_ and cur.i not in seen:
-            seen.add(cur.i)
-            cur = tokens[cur.head]
-        if cur.i in inside_:
-            inside_ |= seen | {t.i}
-    span = [tokens[i] for i in inside_]
+    span = [tokens[i] for i in Tree(tokens, ()).subtree(tok.i)]
     return min(t.start for t in span) - offset, max(t.end for t in span) - offset
 
 
 def _at_the_meeting(c: Coded) -> bool:
     """"During the talks, ...", "At their meeting, ...": the clause places the event at a
     meeting already told (its day is that meeting's day)."""
-    toks = c.sentence.tokens
-    keep = clause_tokens(toks, c.token)
-    for t in toks:
-        if t.i in keep and t.dep == "prep" and t.text.lower() in {"during", "at", "in"}:
-            for o in toks:
-                if o.head == t.i and o.dep == "pobj" and o.lemma.lower() in MEETING_NOUNS \
-                        and any(d.head == o.i and d.text.lower() in DEFINITE for d in toks):
-                    return True
-    return False
+    tree = Tree(c.sentence.tokens, ())
+    keep = clause_tokens(c.sentence.tokens, c.token)
+    return any(o.lemma.lower() in MEETING_NOUNS
+               and any(d.text.lower() in DEFINITE for d in tree.kids(o.i))
+               for t in c.sentence.tokens
+               if t.i in keep and t.dep == "prep" and t.text.lower() in {"during", "at", "in"}
+               for o in tree.kids(t.i, "pobj"))
 
 
 def _within(day: dt.date, start: dt.date, precision: str) -> bool:
