@@ -48,3 +48,28 @@ def test_sqlite_uses_wal(tmp_path: Path) -> None:
     with Store.open(f"sqlite:///{tmp_path / 'w.db'}") as store, store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert int(c.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 1000
+
+
+def _open_and_migrate(path: str) -> str:
+    from comity.store.engine import migrate
+
+    try:
+        engine = make_engine(f"sqlite:///{path}")
+        migrate(engine)
+        engine.dispose()
+    except StoreError as exc:
+        return str(exc)
+    return "ok"
+
+
+@pytest.mark.slow
+def test_sqlite_new_file_opened_by_several_processes_at_once(tmp_path: Path) -> None:
+    """Processes switching a new file to WAL together can deadlock inside SQLite, which then
+    answers "database is locked" without waiting; every opener must still succeed."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(4) as pool:
+        for i in range(40):
+            path = str(tmp_path / f"new{i}.db")
+            assert pool.map(_open_and_migrate, [path] * 4) == ["ok"] * 4, i

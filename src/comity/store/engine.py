@@ -4,6 +4,8 @@ PostgreSQL through psycopg 3, and the Alembic upgrade run on open."""
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +60,8 @@ def _sqlite_events(engine: Engine) -> None:
     def _connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        _set_wal(cur)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
@@ -67,6 +69,24 @@ def _sqlite_events(engine: Engine) -> None:
     def _begin(conn: Connection) -> None:
         write = conn.get_execution_options().get("comity_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _set_wal(cur: Any) -> None:
+    """Switch to WAL. On a new file two processes switching at once can deadlock (both hold
+    a shared lock and want an exclusive one); SQLite then answers "database is locked" at once
+    instead of waiting, so retry with a growing pause until the busy timeout is spent."""
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            log.debug("journal mode switch busy, retrying in %.2fs", pause)
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def writer(engine: Engine) -> Connection:
