@@ -302,6 +302,19 @@ def test_lookup_person_by_alias(kb: KnowledgeBase, text: str, pid: str) -> None:
     assert pid in {e.id for e in kb.lookup(text) if isinstance(e, Person)}
 
 
+@pytest.mark.parametrize("text,pid", [
+    ("Ishiba Shigeru", "shigeru-ishiba"),   # Japan: name_order "both"
+    ("ISHIBA Shigeru", "shigeru-ishiba"),
+    ("Shigeru Ishiba", "shigeru-ishiba"),
+    ("Jinping Xi", None),                    # China: only the order of the knowledge base
+    ("Manet Hun", None),
+])
+def test_lookup_person_in_reversed_order_only_where_the_country_allows(
+        kb: KnowledgeBase, text: str, pid: str | None) -> None:
+    found = {e.id for e in kb.lookup(text) if isinstance(e, Person)}
+    assert found == ({pid} if pid else set())
+
+
 @pytest.mark.parametrize("text,oid", [
     ("Standing Committee of the CPP Central Committee", "cpp-standing"),
     ("Standing Board of the CPP Central Committee", "cpp-standing"),
@@ -429,6 +442,9 @@ BROKEN_CASES = [
      [ORG_HEADER, '{"id": "o", "name": "O", "kind": "club"}'], 2, "unknown kind"),
     ("bad_cow", "countries.jsonl", [COUNTRY_HEADER, '{"iso3": "XXA", "name": "A", "cow": "2"}'],
      2, "cow"),
+    ("bad_name_order", "countries.jsonl",
+     [COUNTRY_HEADER, '{"iso3": "XXA", "name": "A", "name_order": "reversed"}'], 2,
+     "name_order"),
 ]
 
 

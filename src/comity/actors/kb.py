@@ -105,6 +105,9 @@ class Country:
     cow: int | None = None
     wikidata: str | None = None
     leader: str | None = None   # office of the person called "the <demonym> leader"
+    #: "both": the press writes this country's two-word person names in either order
+    #: ("Shigeru Ishiba", "Ishiba Shigeru"); None: only as the knowledge base does
+    name_order: str | None = None
 
 
 KBEntry = Person | Organisation | Country
@@ -172,12 +175,24 @@ class KnowledgeBase:
         for p in self.persons.values():
             for a in (p.name, *p.aliases):
                 yield a, p
+            yield from ((a, p) for a in self._reversed_names(p))
         for o in self.organisations.values():
             for a in (o.name, *o.aliases):
                 yield a, o
         for c in self.countries.values():
             for a in (c.name, *((c.official,) if c.official else ()), *c.aliases):
                 yield a, c
+
+    def _reversed_names(self, person: Person) -> Iterator[str]:
+        """The two-word names of ``person`` in the other order, where a country of the
+        person's roles has ``name_order`` "both" ("Ishiba Shigeru" for Shigeru Ishiba)."""
+        if not any(getattr(self.countries.get(r.country or ""), "name_order", None) == "both"
+                   for r in person.roles):
+            return
+        for name in (person.name, *person.aliases):
+            words = name.split()
+            if len(words) == 2:
+                yield f"{words[1]} {words[0]}"
 
     # ------------------------------------------------------------------ building
     def _index(self) -> None:
@@ -358,7 +373,7 @@ def _parse_org(path: Path, line: int, rec: dict[str, Any]) -> Organisation:
 def _parse_country(path: Path, line: int, rec: dict[str, Any]) -> Country:
     chk = _Checker(path, line, rec, {"iso3", "iso2", "name", "official", "aliases",
                                      "demonyms", "capital", "fips", "cow", "wikidata",
-                                     "leader", "note"})
+                                     "leader", "name_order", "note"})
     iso3 = chk.text("iso3", required=True)
     _country_code(chk, "iso3", iso3)
     cow = rec.get("cow")
@@ -366,11 +381,14 @@ def _parse_country(path: Path, line: int, rec: dict[str, Any]) -> Country:
         chk.fail("field 'cow' must be an integer")
     wikidata = chk.text("wikidata")
     chk.code("wikidata", wikidata, _QID, "a Wikidata QID (Q123)")
+    name_order = chk.text("name_order")
+    if name_order not in (None, "both"):
+        chk.fail(f"field 'name_order' must be \"both\" (or be left out), not {name_order!r}")
     return Country(iso3=str(iso3), name=str(chk.text("name", required=True)),
                    iso2=chk.text("iso2"), official=chk.text("official"),
                    aliases=chk.texts("aliases"), demonyms=chk.texts("demonyms"),
                    capital=chk.text("capital"), fips=chk.text("fips"), cow=cow,
-                   wikidata=wikidata, leader=chk.text("leader"))
+                   wikidata=wikidata, leader=chk.text("leader"), name_order=name_order)
 
 
 _PARSERS: dict[str, Callable[[Path, int, dict[str, Any]], KBEntry]] = {
