@@ -466,6 +466,26 @@ RULE_CASES = [
      "2025-10-22", [("CONSULT", "William Ruto", "Ethiopia")]),
     ("a departure 'for' a place names no visit to the place left",
      "Kenyan President William Ruto left Nairobi on Monday.", "2025-10-22", []),
+    ("a proposal with no addressee is made to the counterpart of the call",
+     "Japanese Prime Minister Shigeru Ishiba held a telephone conversation with South Korean "
+     "President Lee Jae-myung on Monday. Lee proposed that the two governments resume regular "
+     "shuttle visits.", "2025-03-05",
+     [("CONSULT", "Shigeru Ishiba", "Lee Jae-myung"),
+      ("REQUEST", "Lee Jae-myung", "Shigeru Ishiba")]),
+    ("thanking 'his host' thanks the counterpart of the meeting",
+     "Brazilian President Luiz Inácio Lula da Silva met Chilean President Gabriel Boric in "
+     "Santiago on Monday. Lula thanked his host for the warm welcome.", "2025-03-05",
+     [("CONSULT", "Luiz Inácio Lula da Silva", "Gabriel Boric"),
+      ("SUPPORT", "Luiz Inácio Lula da Silva", "Gabriel Boric")]),
+    ("a party chief's proposal to a visiting minister is made to the minister's state",
+     "General Secretary Tô Lâm received Cambodian Foreign Minister Sok Chenda Sophea in Hanoi "
+     "on Tuesday. Lâm proposed that the two foreign ministries step up coordination on border "
+     "issues.", "2025-03-05",
+     [("CONSULT", "Sok Chenda Sophea", "Tô Lâm"), ("REQUEST", "Tô Lâm", "Cambodia")]),
+    ("support for a thing is said to no one",
+     "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
+     "Scholz supported all efforts toward lasting peace.", "2025-03-05",
+     [("CONSULT", "Olaf Scholz", "Emmanuel Macron")]),
     ("leaving for a meeting still to come is told by that meeting",
      "Kenyan President William Ruto left Nairobi for Addis Ababa on Sunday and is scheduled to "
      "hold talks with Ethiopian Prime Minister Abiy Ahmed on Monday.", "2025-10-22",

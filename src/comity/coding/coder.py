@@ -35,12 +35,16 @@ from comity.coding.crowds import CROWDS, MaterialParties
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.coding.nominal import NominalArguments
 from comity.coding.refine import (
+    PERSONAL,
     Coded,
     acceptances,
+    addressed,
     consult_party,
+    counterpart,
     entities,
     envoy_calls,
     evidence,
+    leads,
     one_act,
     one_per_recipient,
     people_first,
@@ -75,7 +79,8 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             if sent.parsed and sent.tokens:
                 attacks = [c for c in out if c.trigger.type == "ASSAULT" and c.actors]
                 found = self._sentence(sent, mentions, day, resolved.host_country, people,
-                                       attacks[-1].actors[0] if attacks else None)
+                                       attacks[-1].actors[0] if attacks else None,
+                                       out)
                 out.extend(acceptances(found, out))
             for m in mentions:
                 if m.entity.kind == "person" and m.entity.country:
@@ -86,9 +91,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
     def _sentence(self, sent: Sentence, mentions: tuple[ActorMention, ...],
                   day: dt.date | None, host: str | None,
                   people: dict[str, Entity] | None = None,
-                  attacker: Entity | None = None) -> list[Coded]:
+                  attacker: Entity | None = None,
+                  before: list[Coded] | None = None) -> list[Coded]:
         """Events of one sentence; ``attacker``: the doer of the last attack told before
-        ("Egypt also condemned the attack" is said against it)."""
+        ("Egypt also condemned the attack" is said against it); ``before``: the events of
+        the article's earlier sentences (whose meetings give a statement its addressee)."""
         tree = Tree(sent.tokens, mentions, self._nationality)
         found: list[tuple[Token, Trigger]] = []
         for tok in sent.tokens:
@@ -149,10 +156,22 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             known.update({m.entity.country: m.entity for m in mentions if m.start < tok.i
                           and m.entity.kind == "person" and m.entity.country})
             coded = self._code_one(tree, sent, tok, trig, triggers, day, host, prev, known,
-                                   attacker)
+                                   attacker, [*(before or ()), *out])
             if coded is not None:
                 out.extend(envoy_calls(x) for x in one_per_recipient(coded))
         return prefer_persons(one_act(out))
+
+    def _addressee(self, before: list[Coded], speaker: Entity, personal: bool = False
+                   ) -> list[Entity]:
+        """The counterpart of ``speaker`` in the meeting or call told before: the person
+        where the sentence points at one ("thanked him") or where both or neither lead their
+        state, else the state (a party chief proposing to a visiting minister addresses the
+        minister's country, and the minister his)."""
+        found = counterpart(before, speaker)
+        if not found or personal or leads(found[0]) == leads(speaker):
+            return found
+        country = self.kb.countries.get(found[0].country or "")
+        return [self._country_entity(country, country.name)] if country is not None else []
 
     @staticmethod
     def _signers(tree: Tree, tok: Token) -> list[ActorMention]:
@@ -174,7 +193,8 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
                   triggers: dict[int, Trigger], day: dt.date | None, host: str | None,
                   prev: Coded | None = None, people: dict[str, Entity] | None = None,
-                  attacker: Entity | None = None) -> Coded | None:
+                  attacker: Entity | None = None, before: list[Coded] | None = None
+                  ) -> Coded | None:
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
         if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
@@ -362,6 +382,12 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents,
                                                 envoy_host=trig.type != "SANCTION")
+        if not recip_ents and trig.pos == "VERB" and len(actor_ents) == 1 \
+                and addressed(tree, tok):
+            # "Tokayev, for his part, proposed that ...", "thanked his colleague": said to
+            # the other party of the meeting or call the speaker was last told to hold
+            recip_ents = self._addressee(before or [], actor_ents[0], personal=any(
+                o.lemma.lower() in PERSONAL for o in tree.kids(tok.i, "dobj", "dative")))
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST", "AID"} \
                 and trig.mode not in MONADIC_MODES and trig.lemma != "accept" \
                 and trig.type != "REJECT":  # (a rejection may answer what came before)

@@ -4,8 +4,10 @@ to the organisations and countries they act for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from comity.actors.references import HEAD_OFFICES
 from comity.coding.args import Tree
 from comity.coding.lexicon import Trigger
 from comity.model import ActorMention, Entity, Sentence, Token
@@ -37,6 +39,52 @@ class Coded:
 
 
 
+
+
+#: verbs of statements that, with no addressee named, are said to the speaker's counterpart
+#: in the meeting or call told before ("proposed that ...", "thanked his colleague",
+#: "supported the idea")
+ADDRESSED = frozenset({"thank", "propose", "suggest", "agree", "support", "endorse"})
+#: objects that leave the addressee to the meeting ("thanked his colleague", "supported the
+#: idea"); any other object is what the statement is about ("supported all efforts")
+#: objects that point at a person ("thanked his colleague", "thanked him")
+PERSONAL = frozenset({"colleague", "counterpart", "guest", "host", "visitor", "interlocutor",
+                      "he", "she", "him", "her"})
+ADDRESSEE_WORDS = PERSONAL | {"idea", "proposal", "initiative", "suggestion"}
+
+
+def addressed(tree: Tree, tok: Token) -> bool:
+    """True when ``tok`` is a statement verb said to someone the sentence leaves unnamed:
+    one of :data:`ADDRESSED`, a clause of its own (not "the initiative proposed by China"),
+    with no object or one of :data:`ADDRESSEE_WORDS`."""
+    if tok.lemma.lower() not in ADDRESSED or tok.pos != "VERB" or tok.dep in {
+            "acl", "amod", "relcl"}:
+        return False
+    return all(o.lemma.lower() in ADDRESSEE_WORDS for o in tree.kids(tok.i, "dobj", "dative"))
+
+
+def leads(e: Entity) -> bool:
+    """True when ``e`` is a head of state, government or ruling party (by its title)."""
+    return e.kind == "person" and any((e.title or "").startswith(o) for o in HEAD_OFFICES)
+
+
+def counterpart(before: Sequence[Coded], speaker: Entity) -> list[Entity]:
+    """The other party of the last bilateral meeting or call (not a visit to a country) in
+    ``before`` that ``speaker`` took part in, when it is a person of another state."""
+    for c in reversed(before):
+        if c.trigger.type != "CONSULT" or c.mode == "multilateral" or c.participants:
+            continue
+        if any(a.id == speaker.id for a in c.actors):
+            others = c.recipients
+        elif any(r.id == speaker.id for r in c.recipients):
+            others = c.actors
+        else:
+            continue
+        if len(others) == 1 and others[0].kind == "person" \
+                and others[0].country != speaker.country:
+            return [others[0]]
+        return []
+    return []
 
 
 #: words of the titles of envoys, who call on the officials of the state they are sent to
