@@ -192,3 +192,25 @@ def test_actor_stage_state_organs_act_for_their_country(pipeline: Pipeline, text
 def test_actor_stage_party_body_stays_organisation(pipeline: Pipeline) -> None:
     found = actors_of(pipeline, "The Politburo of the CPV Central Committee met on Monday.")
     assert any(n != "Vietnam" and c == "VNM" for ents in found.values() for n, c in ents)
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # the pair of the last meeting, not a coordination named before it
+    ("President Lee Jae-myung held talks with Japanese Prime Minister Shigeru Ishiba and "
+     "Chinese President Xi Jinping on Saturday. Lee then met with Xi. The two leaders agreed "
+     "to expand trade.", "The two leaders", {"Lee Jae-myung", "Xi Jinping"}),
+    ("President Lee Jae-myung held talks with Japanese Prime Minister Shigeru Ishiba and "
+     "Chinese President Xi Jinping on Saturday. In his meeting with Ishiba, Lee said the two "
+     "countries should resume shuttle visits.", "the two countries",
+     {"Lee Jae-myung", "Shigeru Ishiba"}),
+    # a phone call with two people: "they" are the two called
+    ("U.S. President Donald Trump said he had spoken by phone with both Hun Manet and "
+     "Anutin Charnvirakul. They agreed to meet.", "They", {"Hun Manet", "Anutin Charnvirakul"}),
+    # "Korean" is South Korean
+    ("President Lee Jae-myung met Chinese President Xi Jinping in Gyeongju. Xi thanked the "
+     "Korean president for his hospitality.", "the Korean president", {"Lee Jae-myung"}),
+])
+def test_actor_stage_pair_of_the_last_meeting(pipeline: Pipeline, text: str, mention: str,
+                                              expected: set[str]) -> None:
+    found = actors_of(pipeline, text, "2025-11-02")
+    assert {name for name, _ in found[mention]} == expected, found

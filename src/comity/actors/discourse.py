@@ -13,6 +13,10 @@ from comity.model import ActorMention, Entity, Token
 HOST_VERBS = frozenset({"receive", "welcome", "host", "greet"})
 GUEST_VERBS = frozenset({"pay", "call", "visit"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: words of a meeting whose "with" names the subject's counterpart ("X met with Y", "held
+#: talks with Y", "In his meeting with Y, X said")
+MEETING_WORDS = frozenset({"meet", "meeting", "talk", "talks", "call", "conversation",
+                           "speak", "discussion", "summit"})
 CLAUSES = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl"})
 
 
@@ -120,6 +124,16 @@ class Discourse:
                 return (p, last)
         return (persons[-2], last) if len(persons) > 1 else None
 
+    def note_meetings(self, toks: tuple[Token, ...], found: list[ActorMention]) -> None:
+        """The two who meet ("Lee then met with Lula", "In his meeting with Ramaphosa, Lee
+        said"), a pair more recent than a coordination named before ("held talks with
+        Ramaphosa and Lula"); noted before the sentence's references are resolved."""
+        persons = [m for m in found if m.entity.kind == "person"]
+        for o in persons:
+            subj = _meeting_subject(toks, o, persons)
+            if subj is not None and subj.entity.id != o.entity.id:
+                self.couples.append((subj.entity, o.entity))
+
     def note_roles(self, toks: tuple[Token, ...], found: list[ActorMention]) -> None:
         """Hosts and guests from "X received Y" and "X paid a courtesy call on Y"."""
         persons = [m for m in found if m.entity.kind == "person"]
@@ -156,6 +170,28 @@ class Discourse:
                          and _governed_by(toks, o.head, verb.i)]
                 self.guests.append(m.entity)
                 self.hosts.extend(hosts)
+
+
+def _meeting_subject(toks: tuple[Token, ...], o: ActorMention,
+                     persons: list[ActorMention]) -> ActorMention | None:
+    """The person subject of the clause in which ``o`` is named as the other party of a
+    meeting ("with" after one of :data:`MEETING_WORDS`), if any."""
+    head = toks[o.head]
+    prep = toks[head.head]
+    if any(t.head == head.i and t.dep == "conj" for t in toks):
+        return None  # "spoke with both X and Y": the two are the pair told later
+    if head.dep != "pobj" or prep.text.lower() != "with" \
+            or toks[prep.head].lemma.lower() not in MEETING_WORDS:
+        return None
+    cur = toks[prep.head]
+    for _ in range(4):  # up to the verb whose subject meets ("held talks", "in his meeting")
+        if cur.pos in {"VERB", "AUX"}:
+            break
+        if cur.head == cur.i:
+            return None
+        cur = toks[cur.head]
+    return next((m for m in persons if toks[m.head].dep in SUBJECT_DEPS
+                 and toks[m.head].head == cur.i), None)
 
 
 def _governed_by(toks: tuple[Token, ...], i: int, verb: int) -> bool:

@@ -201,6 +201,7 @@ class ActorStage(TitledNames):
                 self.groups.span(toks, item.start, item.end, item.kb_id, item.label, add)
         self._short_names(toks, covered, state, add)
         self.groups.nouns(toks, covered, add)
+        state.note_meetings(toks, found)
         self.references.resolve(toks, covered, day, state, host_country, add)
         state.note_roles(toks, found)
         found.sort(key=lambda m: m.start)
