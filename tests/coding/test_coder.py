@@ -482,6 +482,12 @@ RULE_CASES = [
      "on Tuesday. Lâm proposed that the two foreign ministries step up coordination on border "
      "issues.", "2025-03-05",
      [("CONSULT", "Sok Chenda Sophea", "Tô Lâm"), ("REQUEST", "Tô Lâm", "Cambodia")]),
+    ("a proposal for 'the two countries' is made to the other state",
+     "Brazilian President Luiz Inácio Lula da Silva met Chilean President Gabriel Boric in "
+     "Santiago on Monday. Lula proposed that the two countries build a railway to the "
+     "Pacific.", "2025-03-05",
+     [("CONSULT", "Luiz Inácio Lula da Silva", "Gabriel Boric"),
+      ("REQUEST", "Luiz Inácio Lula da Silva", "Chile")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

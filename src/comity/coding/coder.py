@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -55,6 +56,9 @@ from comity.coding.triggers import Triggers
 from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
 __all__ = ["Coded", "Coder"]
+
+#: a collective naming states, not people ("the two countries", "both nations")
+STATES_WORD = re.compile(r"\b(countries|nations|states)\b", re.IGNORECASE)
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +164,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             if coded is not None:
                 out.extend(envoy_calls(x) for x in one_per_recipient(coded))
         return prefer_persons(one_act(out))
+
+    def _state_of(self, e: Entity) -> Entity:
+        """The state of a person ``e`` (``e`` itself when it is none or not known)."""
+        country = self.kb.countries.get(e.country or "") if e.kind == "person" else None
+        return self._country_entity(country, country.name) if country is not None else e
 
     def _addressee(self, before: list[Coded], speaker: Entity, personal: bool = False
                    ) -> list[Entity]:
@@ -292,6 +301,9 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         if len(recip_ents) == 1 and recip_ents[0].kind == "collective":
             members = next((m.members for m in recips if m.members), ())
             others = [m for m in members if m.id not in {a.id for a in actor_ents}]
+            if trig.type in STATEMENT_TYPES and STATES_WORD.search(recip_ents[0].text):
+                # "proposed that the two countries launch talks": said to the other state
+                others = [self._state_of(m) for m in others]
             recip_ents = others
         if not actor_ents and prev is not None and trig.pos == "NOUN" \
                 and prev.trigger.type == trig.type and self._added_to(tree, prev.token, tok):
