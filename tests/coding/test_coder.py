@@ -488,6 +488,12 @@ RULE_CASES = [
      "Pacific.", "2025-03-05",
      [("CONSULT", "Luiz Inácio Lula da Silva", "Gabriel Boric"),
       ("REQUEST", "Luiz Inácio Lula da Silva", "Chile")]),
+    ("a state's pledge told by its leader to a counterpart is the leader's, to him",
+     "Japanese Prime Minister Shigeru Ishiba met Philippine President Ferdinand Marcos Jr. in "
+     "Manila on Monday. Ishiba told his Philippine counterpart that Japan intends to provide "
+     "five coast guard vessels.", "2025-03-05",
+     [("CONSULT", "Shigeru Ishiba", "Ferdinand Marcos Jr."),
+      ("AGREE", "Shigeru Ishiba", "Ferdinand Marcos Jr.")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

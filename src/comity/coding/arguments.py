@@ -266,18 +266,24 @@ class Arguments:
         verbs += [c for v in verbs for c in tree.conjuncts(v)[1:] if c.pos in {"VERB", "AUX"}]
         return bool(verbs) and all(v.lemma.lower() in self.lexicon.vague for v in verbs)
 
-    def _speaker(self, tree: Tree, tok: Token, country: str | None) -> Entity | None:
-        """The person reporting a statement made in the name of their own country."""
+    def _speaker(self, tree: Tree, tok: Token, country: str | None
+                 ) -> tuple[Entity | None, Entity | None]:
+        """The person reporting a statement made in the name of their own country, and the
+        person of another state it was told to ("X told his counterpart that Japan intends
+        to provide ...": X, the counterpart)."""
         cur, steps = tok, 0
-        while cur.head != cur.i and steps < 3 and cur.dep in {"conj", "ccomp"}:
+        while cur.head != cur.i and steps < 3 and cur.dep in {"conj", "ccomp", "xcomp"}:
             head = tree.tokens[cur.head]
             if cur.dep == "ccomp" and head.lemma.lower() in REPORTING:
                 subj, _ = tree.subjects(head.i)
                 people = [m.entity for s in subj for m in tree.actors_of(s)
                           if m.entity.kind == "person" and m.entity.country == country]
-                return people[0] if people else None
+                told = [m.entity for o in tree.kids(head.i, "dobj", "dative")
+                        for m in tree.actors_of(o)
+                        if m.entity.kind == "person" and m.entity.country != country]
+                return (people[0] if people else None), (told[0] if told else None)
             cur, steps = head, steps + 1
-        return None
+        return None, None
 
     def _governing_subject(self, tree: Tree, tok: Token) -> list[ActorMention]:
         """The actor of an enclosing clause when the verb's own subject is no actor: "X said

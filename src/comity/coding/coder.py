@@ -277,9 +277,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             # had sent a rescue team")
             said = tree.tokens[tok.head] if trig.pos == "ADJ" else (
                 anchor(tree.tokens, tok) if trig.pos == "NOUN" else tok)
-            speaker = self._speaker(tree, said, actor_ents[0].country)
+            speaker, told = self._speaker(tree, said, actor_ents[0].country)
             if speaker is not None:  # "Lavrov said Russia appreciated ...": Lavrov did
                 actor_ents = [speaker]
+                if told is not None and not recip_ents:
+                    recip_ents = [told]  # "told his counterpart that Japan will ..."
         participants: list[Entity] = []
         symmetric = trig.type == "CONSULT" and trig.mode != "visit"
         # collectives: "both sides agreed", "proposed the two sides continue"
