@@ -494,6 +494,10 @@ RULE_CASES = [
      "five coast guard vessels.", "2025-03-05",
      [("CONSULT", "Shigeru Ishiba", "Ferdinand Marcos Jr."),
       ("AGREE", "Shigeru Ishiba", "Ferdinand Marcos Jr.")]),
+    ("a meeting with a country's firms or investors is no meeting with its state",
+     "Philippine President Ferdinand Marcos Jr. will meet Indian technology firms in "
+     "Bengaluru on Thursday. Vietnamese Prime Minister Pham Minh Chinh met Japanese investors "
+     "in Tokyo on Friday.", "2025-08-06", []),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

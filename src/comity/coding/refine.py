@@ -17,6 +17,9 @@ MEETING_GROUPS = frozenset({"delegation", "official", "counterpart", "team", "le
                             "minister", "side", "envoy", "diplomat", "government",
                             "authority", "negotiator", "lawmaker", "legislator"})
 
+#: sectors of the groups (titles.tsv) that meet as people of a country, not as its state:
+#: business, civilians, students, labour
+PRIVATE_SECTORS = frozenset({"BUS", "CVL", "EDU", "LAB"})
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,8 @@ def consult_party(tree: Tree, m: ActorMention) -> bool:
         if owned.dep == "dobj" and owned.lemma.lower() not in MEETING_GROUPS \
                 and tree.mention_at(owned.i) is None:
             return False
+    if m.entity.kind == "country" and m.entity.sector in PRIVATE_SECTORS:
+        return False  # "will meet Indian technology firms": no meeting with the state
     return m.how != "nationality" or tree.tokens[m.head].lemma.lower() in MEETING_GROUPS
 
 
