@@ -156,6 +156,16 @@ SCENE_CASES += [
      "António Guterres urged Rwanda to withdraw its troops from Congo on Tuesday.",
      "2025-01-29", "urged", "2025-01-28", None),
 ]
+SCENE_CASES += [
+    ("an invitation is dated and placed by the talks, not by the visit it asks for",
+     "Italian Prime Minister Giorgia Meloni met Argentine President Javier Milei at the Casa "
+     "Rosada on Wednesday. Meloni invited the Argentine president to Rome next year.",
+     "2024-11-21", "invited", "2024-11-20", "Buenos Aires"),
+    ("an invitation to visit a place next year",
+     "Philippine President Ferdinand Marcos Jr. met Indian Prime Minister Narendra Modi at "
+     "Hyderabad House on Tuesday. Marcos invited Modi to visit Manila next year.",
+     "2025-08-06", "invited", "2025-08-05", "New Delhi"),
+]
 ITINERARY = (
     "TOKYO, Jan. 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa will visit Vietnam on "
     "Tuesday and Wednesday next week.\n\nKamikawa will hold talks with Vietnamese Foreign "

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from comity.coding.args import MOTION, Tree
-from comity.coding.clause import anchor, clause_ranges, clause_tokens, governing_clause, inside
+from comity.coding.clause import (
+    CONTENT,
+    anchor,
+    clause_ranges,
+    clause_tokens,
+    governing_clause,
+    inside,
+)
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.coding.merge import merge_in_article
@@ -50,6 +57,8 @@ DEFINITE = frozenset({"the", "their", "his", "her", "these", "this"})
 #: events done where people meet (meetings, ceasefires and swaps agreed there, signings):
 #: the dateline is their place when the text names no other
 MEETING_TYPES = frozenset({"CONSULT", "RETREAT"})
+#: invitations, whose content clause ("to visit Manila next year") has a day of its own
+INVITATIONS = frozenset({"036"})
 
 #: a sentence's dates or places, by (what, sentence index, future tense), for one article
 Memo = dict[tuple[str, int, bool], list[Any]]
@@ -200,6 +209,9 @@ class Assembler:
         # "SEOUL, Aug. 24 (Yonhap) --" is the filing date: the event's own only when the
         # sentence and the article so far give no other
         found = [d for d in every if lead is None or d.start >= lead.end()]
+        if not future and story is not None:
+            # what happened happened by the story's day: "invited X to Rome next year"
+            found = [d for d in found if d.date is None or d.date <= story]
         if not found and current is None:
             found = every
         own = [d for d in found if inside(ranges, d.start, d.end)]
@@ -210,6 +222,17 @@ class Assembler:
                 own = [d for d in found if inside(outer, d.start, d.end)]
         if found and not own and current is not None:
             return current  # the sentence's dates belong to its other clauses
+        if found and not own and c.trigger.cameo in INVITATIONS:
+            # "invited X to visit Manila next year": that day is the visit's (what is
+            # agreed is often parsed with the meeting's day: "agreed to ... at their summit
+            # on Saturday")
+            tree = Tree(c.sentence.tokens, ())
+            content = [(c.sentence.tokens[j].start - c.sentence.start,
+                        c.sentence.tokens[j].end - c.sentence.start)
+                       for k in tree.kids(c.token.i, *CONTENT) for j in tree.subtree(k.i)]
+            found = [d for d in found if not inside(content, d.start, d.end)]
+            if not found:
+                return None, None, None
         found = own or found
         if len(found) > 1:  # "fly to Tokyo on Friday, where he will meet X on Saturday"
             lo, hi = _subtree_span(c.sentence.tokens, c.token, c.sentence.start)
@@ -260,6 +283,8 @@ class Assembler:
             before = text[max(0, pm.start - 30):pm.start]
             if DEPARTURE.search(before):
                 continue
+            if c.trigger.cameo in INVITATIONS and re.search(r"\bto\s+(the\s+)?$", before):
+                continue  # "invited X to Rome": where the guest is to go
             place = pm.place
             if place.resolution < 3:
                 continue
