@@ -141,10 +141,11 @@ SCENE_CASES = [
      "U.S. Secretary of State Marco Rubio, who arrived in Riyadh on Monday from Israel, had "
      "been received by Saudi Crown Prince Mohammed bin Salman that evening.", "2025-02-19",
      "received", "2025-02-17", "Riyadh"),
+    # (and Dar, in Beijing from Monday to Wednesday, held those talks there)
     ("a day earlier counts from the running day, not a day in a relative clause",
      "Pakistani Foreign Minister Ishaq Dar met Chinese Foreign Minister Wang Yi in Beijing on "
      "Wednesday. Dar, who arrived in Beijing on Monday, had held talks with Chinese Vice "
-     "President Han Zheng a day earlier.", "2025-05-22", "talks", "2025-05-20", None),
+     "President Han Zheng a day earlier.", "2025-05-22", "talks", "2025-05-20", "Beijing"),
     ("the following day is one day on",
      "Chinese President Xi Jinping met Cambodian Prime Minister Hun Manet on Thursday. The "
      "following day, Xi met Senate President Hun Sen.", "2025-04-19", "met", "2025-04-18",
@@ -165,6 +166,21 @@ SCENE_CASES += [
      "Philippine President Ferdinand Marcos Jr. met Indian Prime Minister Narendra Modi at "
      "Hyderabad House on Tuesday. Marcos invited Modi to visit Manila next year.",
      "2025-08-06", "invited", "2025-08-05", "New Delhi"),
+]
+SCENE_CASES += [
+    ("the day of the lede is the running day of what follows",
+     "MANILA – Japan and the Philippines deepened their defence ties on Tuesday, with the two "
+     "governments signing a reciprocal access pact. Japanese Prime Minister Shigeru Ishiba "
+     "held talks with Philippine President Ferdinand Marcos Jr. at Malacañang Palace.",
+     "2025-05-01", "talks", "2025-04-29", "Manila"),
+    ("the same person a day earlier is still on that trip",
+     "U.S. Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur "
+     "on Friday. Rubio also met Russian Foreign Minister Sergei Lavrov on Thursday.",
+     "2025-07-12", "met", "2025-07-10", "Kuala Lumpur"),
+    ("other people on another day are not placed there",
+     "U.S. Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur "
+     "on Friday. On Saturday, Chinese President Xi Jinping met Brazilian President Luiz Inácio "
+     "Lula da Silva.", "2025-07-12", "met", "2025-07-12", None),
 ]
 ITINERARY = (
     "TOKYO, Jan. 8 (Kyodo) -- Japanese Foreign Minister Yoko Kamikawa will visit Vietnam on "

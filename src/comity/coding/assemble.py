@@ -130,19 +130,27 @@ class Assembler:
         # and of what is said at them, but not of a phone call, a remote statement or
         # fighting at a border told from the capital
         current_place: tuple[Place, dt.date | None] | None = None
+        scene_people: set[str] = set()  # of the event that set it
         events: list[Event] = []
         memo: Memo = {}  # each sentence's dates and places, found once
         last_day: dt.date | None = None  # of any event, planned too ("the same day")
         last_planned: dt.date | None = None  # the itinerary told so far
         planned_place: tuple[Place, dt.date] | None = None  # and where it will be that day
+        lede = self._lede_day(resolved, story)
         for c in coded:
+            if current_date is None and lede is not None and c.sentence.index > lede[0]:
+                # "X and Y agreed here on Tuesday to ... The two leaders held a restricted
+                # meeting": the day the lede gives is the running day of what follows
+                current_date = lede[1]
             ranges = clause_ranges(c.sentence.tokens, c.token, c.sentence.start,
                                    statement=c.trigger.type in {"AGREE", "REQUEST"})
             at_meeting = last_meeting is not None and _at_the_meeting(c)
             scene = last_meeting[:3] if last_meeting is not None and at_meeting \
                 else current_date  # "During the talks, the two leaders agreed ..."
-            date, date_text, precision = self._date(c, story, scene, ranges, memo,
-                                                    last_day, last_planned)
+            when = self._date(c, story, scene, ranges, memo, last_day, last_planned)
+            date, date_text, precision = when
+            # (a day taken from the lede says nothing of where: the scene's place stays)
+            lede_only = lede is not None and when is lede[1]
             # an arrival told after the day's talks ("Luxon arrived on Wednesday night") is
             # background to them and sets neither the day nor the place
             flashback = date is not None and current_date is not None \
@@ -166,14 +174,20 @@ class Assembler:
                 # the scene is set by where people meet or speak, not by a protest or an
                 # attack elsewhere
                 current_place = (place, date if precision == "day" else None)
+                scene_people = _ids(c)
             location = place
             if location is None and at_meeting and last_meeting is not None:
                 location = last_meeting[3]  # the talks' place is the scene again
                 if location is not None and c.status == "occurred":
                     current_place = (location, date if precision == "day" else None)
+                    scene_people = _ids(c)
             if location is None and current_place is not None and c.mode != "phone" and (
                     precision in (None, "day") and (
-                        date is None or current_place[1] is None or current_place[1] == date)):
+                        date is None or lede_only or current_place[1] is None
+                        or current_place[1] == date or (
+                            # the same people a day before or after: still on that trip
+                            abs((current_place[1] - date).days) <= 1
+                            and c.status == "occurred" and _ids(c) & scene_people))):
                 location = current_place[0]
             if location is None and c.status == "planned" and planned_place is not None \
                     and date is not None and planned_place[1] == date:
@@ -194,6 +208,26 @@ class Assembler:
         return merge_in_article(events, named)
 
     # ------------------------------------------------------------------ parts
+    @staticmethod
+    def _lede_day(resolved: ResolvedDocument, story: dt.date | None
+                  ) -> tuple[int, tuple[dt.date, str, str]] | None:
+        """The lede (the first body sentence after the headline that names a day) and the
+        one day it names (on or before the story), if it names exactly one."""
+        sents = [s for s in resolved.parsed.sentences
+                 if s.start >= resolved.parsed.document.body_start]
+        if story is None:
+            return None
+        for lede in sents[:2]:
+            lead = DATELINE.match(lede.text)
+            days = [d for d in find_dates(lede.text, story)
+                    if d.date is not None and d.precision == "day" and d.date <= story
+                    and not d.anaphoric and (lead is None or d.start >= lead.end())]
+            if days:
+                if len({d.date for d in days}) != 1 or SPAN.match(days[0].text):
+                    return None
+                return lede.index, (days[0].date, days[0].text, "day")
+        return None
+
     def _date(self, c: Coded, story: dt.date | None,
               current: tuple[dt.date, str, str] | None, ranges: list[tuple[int, int]],
               memo: Memo, last_day: dt.date | None = None,
@@ -331,6 +365,11 @@ class Assembler:
             story_date=doc.story_date, location=location, intensity=intensity,
             goldstein=goldstein, quad=quad, mentions=(mention,), kind=kind,
             trigger=c.token.text, symmetric=c.symmetric, num_mentions=1, num_sources=1)
+
+
+def _ids(c: Coded) -> set[str]:
+    """Ids of the persons taking part in ``c``."""
+    return {e.id for e in (*c.actors, *c.recipients) if e.kind == "person"}
 
 
 def _main_clause(c: Coded) -> bool:
