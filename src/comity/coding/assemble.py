@@ -223,9 +223,10 @@ class Assembler:
                     if d.date is not None and d.precision == "day" and d.date <= story
                     and not d.anaphoric and (lead is None or d.start >= lead.end())]
             if days:
-                if len({d.date for d in days}) != 1 or SPAN.match(days[0].text):
+                day = days[0].date
+                if len({d.date for d in days}) != 1 or SPAN.match(days[0].text) or day is None:
                     return None
-                return lede.index, (days[0].date, days[0].text, "day")
+                return lede.index, (day, days[0].text, "day")
         return None
 
     def _date(self, c: Coded, story: dt.date | None,
