@@ -498,6 +498,11 @@ RULE_CASES = [
      "Philippine President Ferdinand Marcos Jr. will meet Indian technology firms in "
      "Bengaluru on Thursday. Vietnamese Prime Minister Pham Minh Chinh met Japanese investors "
      "in Tokyo on Friday.", "2025-08-06", []),
+    ("two leaders condemning a third state together each condemn it",
+     "Kenyan President William Ruto met U.S. President Joe Biden at the White House on "
+     "Thursday. Both leaders condemned North Korea's missile launch.", "2025-03-05",
+     [("CONSULT", "William Ruto", "Joe Biden"), ("ACCUSE", "William Ruto", "North Korea"),
+      ("ACCUSE", "Joe Biden", "North Korea")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

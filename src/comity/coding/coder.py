@@ -57,6 +57,8 @@ from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
 __all__ = ["Coded", "Coder"]
 
+#: statements two parties make together to a third, not to each other
+UNILATERAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 #: a collective naming states, not people ("the two countries", "both nations")
 STATES_WORD = re.compile(r"\b(countries|nations|states)\b", re.IGNORECASE)
 
@@ -296,6 +298,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
                        and r.id not in ours and r.country not in ours]
             if len(members) >= 2 and outside and trig.type == "CONSULT":
                 # "the two leaders will hold talks with X": both on one side, X the other
+                actor_ents, recip_ents = list(members), outside
+            elif len(members) >= 2 and trig.type in UNILATERAL:
+                # "the two presidents called on the warring parties to ...", "both leaders
+                # condemned North Korea's launch": said together to a third party, not to
+                # each other
                 actor_ents, recip_ents = list(members), outside
             elif len(members) >= 2:
                 actor_ents, recip_ents = [members[0]], [m for m in members[1:]]
