@@ -503,6 +503,14 @@ RULE_CASES = [
      "Thursday. Both leaders condemned North Korea's missile launch.", "2025-03-05",
      [("CONSULT", "William Ruto", "Joe Biden"), ("ACCUSE", "William Ruto", "North Korea"),
       ("ACCUSE", "Joe Biden", "North Korea")]),
+    ("a welcome accorded to the guest by the host: the guest visits the host",
+     "Philippine President Ferdinand Marcos Jr. was accorded a ceremonial welcome by Indian "
+     "President Droupadi Murmu on Tuesday.", "2025-08-06",
+     [("CONSULT", "Ferdinand Marcos Jr.", "Droupadi Murmu")]),
+    ("a banquet hosted for the guest",
+     "Indian President Droupadi Murmu hosted a state banquet for Philippine President "
+     "Ferdinand Marcos Jr. on Tuesday.", "2025-08-06",
+     [("CONSULT", "Ferdinand Marcos Jr.", "Droupadi Murmu")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

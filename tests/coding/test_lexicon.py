@@ -36,6 +36,15 @@ def test_load_lexicon_bad_line_names_file_and_line(tmp_path: Path, line: str,
     assert str(path) in str(info.value)
 
 
+def test_load_lexicon_duplicate_trigger_names_both_lines(tmp_path: Path) -> None:
+    path = tmp_path / "lex.tsv"
+    line = "meet\tVERB\tCONSULT\t040\t-\tsubj>obj\twith\t-\t-\n"
+    path.write_text(HEADER + line + "# comment\n" + line, encoding="utf-8")
+    with pytest.raises(DataFileError, match="already defined on line 3") as info:
+        load_lexicon(path)
+    assert info.value.line == 5
+
+
 def test_load_lexicon_missing_version_line_refused(tmp_path: Path) -> None:
     path = tmp_path / "lex.tsv"
     path.write_text("lemma\tpos\n", encoding="utf-8")

@@ -334,7 +334,9 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         if between and not actor_ents:
             actor_ents, recip_ents = between[:1], between[1:]
             symmetric = True
-        if trig.frame == "obj>subj":
+        if trig.frame == "obj>subj" and not (
+                trig.pos == "NOUN" and tok.dep == "dobj" and tree.kids(tok.head, "nsubjpass")):
+            # (not "X was accorded a ceremonial welcome by Y": X, the subject, is the guest)
             actor_ents, recip_ents = recip_ents, actor_ents
         two_states = len({a.country for a in actor_ents if a.kind == "country"}) >= 2
         attending = tok.lemma.lower() in ATTENDING or (

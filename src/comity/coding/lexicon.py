@@ -105,7 +105,14 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     """Load and validate a lexicon file (default: the bundled one)."""
     path = path or bundled_lexicon_path()
     lex = Lexicon()
+    first: dict[tuple[str, str, str], int] = {}
     for lineno, cols in tsv_rows(path, "lexicon", LEXICON_VERSION, COLUMNS):
+        key = (cols[0].strip().lower(), cols[1].strip(), cols[8].strip())
+        if key in first:
+            raise DataFileError(f"trigger {cols[0]!r} ({cols[1]}) is already defined on line "
+                                f"{first[key]}; keep one line per lemma, part of speech and "
+                                "objects", path, lineno)
+        first[key] = lineno
         lex.triggers.append(_parse_trigger(cols, path, lineno))
     for t in lex.triggers:
         lex._by_head.setdefault((t.words[-1], t.pos), []).append(t)
