@@ -206,6 +206,11 @@ def test_actor_stage_party_body_stays_organisation(pipeline: Pipeline) -> None:
     # a phone call with two people: "they" are the two called
     ("U.S. President Donald Trump said he had spoken by phone with both Hun Manet and "
      "Anutin Charnvirakul. They agreed to meet.", "They", {"Hun Manet", "Anutin Charnvirakul"}),
+    # "The two", "The pair" and "Both" as subjects stand for the pair
+    ("Japanese Prime Minister Shigeru Ishiba held talks with Malaysian Prime Minister Anwar "
+     "Ibrahim. The two agreed to expand trade.", "The two", {"Shigeru Ishiba", "Anwar Ibrahim"}),
+    ("Japanese Prime Minister Shigeru Ishiba held talks with Malaysian Prime Minister Anwar "
+     "Ibrahim. Both agreed to expand trade.", "Both", {"Shigeru Ishiba", "Anwar Ibrahim"}),
     # "Korean" is South Korean
     ("President Lee Jae-myung met Chinese President Xi Jinping in Gyeongju. Xi thanked the "
      "Korean president for his hospitality.", "the Korean president", {"Lee Jae-myung"}),

@@ -136,10 +136,17 @@ class References:
                 if prev is not None:
                     add(t.i, t.i + 1, retext(prev, t.text), "coref")
                 continue
-            if t.pos == "PRON" and low == "they" and t.dep in SUBJECT_DEPS:
+            if t.dep in SUBJECT_DEPS and (low == "they" and t.pos == "PRON" or (
+                    # "The two agreed", "Both agreed", "The pair signed": a subject of its own
+                    low in {"two", "both", "pair"} and (low != "two" or t.i > 0 and toks[
+                        t.i - 1].text.lower() == "the") and not any(
+                        c.head == t.i and c.dep in {"prep", "compound"} for c in toks))):
                 pair = state.pair()
+                start = t.i - 1 if t.i > 0 and toks[t.i - 1].text.lower() == "the" \
+                    and not covered[t.i - 1] else t.i
                 if pair is not None:
-                    add(t.i, t.i + 1, collective(pair, t.text), "collective", members=pair)
+                    add(start, t.i + 1, collective(pair, join_tokens(toks[start:t.i + 1])),
+                        "collective", members=pair)
                 continue
             styled = self._style(toks, t.i, covered, state)
             if styled is not None:
