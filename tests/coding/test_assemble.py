@@ -177,6 +177,10 @@ SCENE_CASES += [
      "U.S. Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur "
      "on Friday. Rubio also met Russian Foreign Minister Sergei Lavrov on Thursday.",
      "2025-07-12", "met", "2025-07-10", "Kuala Lumpur"),
+    ("capitals a statement is addressed to are not its place",
+     "Ukrainian President Volodymyr Zelenskyy called on Washington, Beijing and the European "
+     "capitals on Thursday to respond to the strike.", "2025-08-29", "called", "2025-08-28",
+     None),
     ("other people on another day are not placed there",
      "U.S. Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi in Kuala Lumpur "
      "on Friday. On Saturday, Chinese President Xi Jinping met Brazilian President Luiz Inácio "

@@ -327,6 +327,11 @@ class Assembler:
                 continue  # "the Ottawa Convention", "the Bangkok Post": part of a name
             if LOCATIVE.search(before) or getattr(pm, "venue", False):
                 return place
+            if c.trigger.type not in INTERACTION_TYPES and c.trigger.cameo != "057" \
+                    and not (pm.start <= 2 and re.match(r"\s*[–—-]", text[pm.end:])):
+                # a statement is placed by "in", "at" or its dateline ("MANILA – ..."), not
+                # by "urged Washington, Beijing and the European capitals"
+                continue
             parties = {e.text for e in (*c.actors, *c.recipients)}
             if not re.match(r"\s*['’]s\b", text[pm.end:pm.end + 4]) \
                     and text[pm.start:pm.end] not in parties:
