@@ -511,6 +511,10 @@ RULE_CASES = [
      "Indian President Droupadi Murmu hosted a state banquet for Philippine President "
      "Ferdinand Marcos Jr. on Tuesday.", "2025-08-06",
      [("CONSULT", "Ferdinand Marcos Jr.", "Droupadi Murmu")]),
+    ("talks told by their length are held by the subject",
+     "Canadian Prime Minister Mark Carney held about 90 minutes of talks with Japanese Prime "
+     "Minister Sanae Takaichi on Monday.", "2026-03-10",
+     [("CONSULT", "Mark Carney", "Sanae Takaichi")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

@@ -28,6 +28,9 @@ from comity.coding.lexicon import Trigger
 from comity.coding.refine import entities
 from comity.model import ActorMention, Entity, Token
 
+#: lengths of time a meeting is told in ("90 minutes of talks", "two rounds of talks")
+DURATIONS = frozenset({"minute", "hour", "day", "round", "session"})
+
 
 class NominalArguments(Arguments):
     """Argument rules of events told by nouns."""
@@ -156,6 +159,9 @@ class NominalArguments(Arguments):
                 verb = tree.tokens[governing.head]
                 if verb.lemma.lower() == "part" and verb.head != verb.i:
                     verb = tree.tokens[verb.head]  # "took part in the exercises"
+                if governing.text.lower() == "of" and verb.lemma.lower() in DURATIONS \
+                        and verb.head != verb.i:
+                    verb = tree.tokens[verb.head]  # "held about 90 minutes of talks with X"
             if tok.dep == "conj":
                 verb = tree.tokens[governing.head] if governing.head != governing.i else verb
             prep = governing.text.lower()
