@@ -515,6 +515,11 @@ RULE_CASES = [
      "Canadian Prime Minister Mark Carney held about 90 minutes of talks with Japanese Prime "
      "Minister Sanae Takaichi on Monday.", "2026-03-10",
      [("CONSULT", "Mark Carney", "Sanae Takaichi")]),
+    ("a meeting told again 'after meeting X' is no second meeting; flying home no visit",
+     "Chinese President Xi Jinping and US President Donald Trump met in Busan on Thursday. "
+     "Trump left for Washington shortly after meeting Xi. After meeting Japanese Prime "
+     "Minister Sanae Takaichi, Trump flew home.", "2025-10-30",
+     [("CONSULT", "Xi Jinping", "Donald Trump"), ("CONSULT", "Donald Trump", "Sanae Takaichi")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

@@ -172,6 +172,16 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         country = self.kb.countries.get(e.country or "") if e.kind == "person" else None
         return self._country_entity(country, country.name) if country is not None else e
 
+    @staticmethod
+    def _told_before(tree: Tree, tok: Token, before: list[Coded]) -> bool:
+        """True when a meeting with the person named after ``tok`` was coded before."""
+        named = {m.entity.id for o in [*tree.kids(tok.i, "dobj"),
+                                       *tree.prep_objects(tok.i, ("with",))]
+                 for m in tree.actors_of(o)}
+        return bool(named) and any(
+            c.trigger.type == "CONSULT" and named & {e.id for e in (*c.actors, *c.recipients)}
+            for c in before)
+
     def _addressee(self, before: list[Coded], speaker: Entity, personal: bool = False
                    ) -> list[Entity]:
         """The counterpart of ``speaker`` in the meeting or call told before: the person
@@ -208,6 +218,13 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
                   ) -> Coded | None:
         if trig.pos == "NOUN" and trig.mode == "visit" and self._frame_only(tree, tok):
             return None
+        if trig.type == "CONSULT" and tok.dep in {"pcomp", "pobj"} \
+                and tree.tokens[tok.head].text.lower() in {"after", "following"} \
+                and self._told_before(tree, tok, before or []):
+            return None  # "He left for Washington shortly after meeting Xi": told already
+        if trig.mode == "visit" and trig.pos == "VERB" and any(
+                k.lemma.lower() in {"home", "back"} for k in tree.kids(tok.i, "advmod")):
+            return None  # "Trump flew home", "will fly back": a return, no visit
         if trig.type == "REQUEST" and tok.lemma.lower() == "call" and not tree.kids(
                 tok.i, "xcomp", "ccomp") and (tree.kids(tok.i, "dobj") or not any(
                     k.text.lower() == "to" for a in tree.kids(tok.i, "advcl")
