@@ -219,3 +219,13 @@ def test_actor_stage_pair_of_the_last_meeting(pipeline: Pipeline, text: str, men
                                               expected: set[str]) -> None:
     found = actors_of(pipeline, text, "2025-11-02")
     assert {name for name, _ in found[mention]} == expected, found
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("BERLIN — The Foreign Office summoned the Russian ambassador on Wednesday.", "DEU"),
+    ("LONDON — The Foreign Office summoned the Russian ambassador on Wednesday.", "GBR"),
+])
+def test_actor_stage_shared_organisation_name_is_the_host_country_one(
+        pipeline: Pipeline, text: str, country: str) -> None:
+    found = actors_of(pipeline, text, "2025-04-10")
+    assert found["Foreign Office"] == [(found["Foreign Office"][0][0], country)], found

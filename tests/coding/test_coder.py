@@ -520,6 +520,15 @@ RULE_CASES = [
      "Trump left for Washington shortly after meeting Xi. After meeting Japanese Prime "
      "Minister Sanae Takaichi, Trump flew home.", "2025-10-30",
      [("CONSULT", "Xi Jinping", "Donald Trump"), ("CONSULT", "Donald Trump", "Sanae Takaichi")]),
+    ("summoning an envoy is a protest to the envoy's state, or to the envoy named",
+     "Germany summoned the Russian ambassador on Wednesday over the sabotage plot. The "
+     "British Foreign Office summoned Russian Ambassador Andrei Kelin on Thursday. The EU "
+     "summoned the Russian charge d'affaires in Brussels.", "2025-04-10",
+     [("ACCUSE", "Germany", "Russia"), ("ACCUSE", "United Kingdom", "Andrei Kelin"),
+      ("ACCUSE", "European Union", "Russia")]),
+    ("summoning one's own ambassador home is no protest",
+     "The Foreign Ministry of Algeria summoned its own ambassador for consultations.",
+     "2025-04-10", []),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

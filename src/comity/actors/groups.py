@@ -59,9 +59,10 @@ class Groups:
                 or fold(word.text) in self.stage.references.role_heads)
 
     def span(self, toks: tuple[Token, ...], start: int, end: int, kb_id: str, label: str,
-             add: Callable[..., None]) -> None:
+             add: Callable[..., None], host: str | None = None) -> None:
         """Resolve a recogniser span labelled GPE, ORG or NORP (``kb_id`` from the
-        knowledge-base ruler, if any)."""
+        knowledge-base ruler, if any); a name several organisations share ("Foreign
+        Office") is the one of the ``host`` country when there is one."""
         if toks[start].text.lower() == "the":
             start += 1
         if start >= end or self.modifies_title(toks, start, end):
@@ -74,6 +75,10 @@ class Groups:
             return
         if kb_id.startswith("kb:org/"):
             org = self.stage.kb.organisations.get(kb_id.removeprefix("kb:org/"))
+            local = [e for e in self.stage.kb.lookup(text)
+                     if isinstance(e, Organisation) and host and e.country == host]
+            if org is not None and local and org.country != host:
+                org = local[0]
             if org is not None:
                 add(start, end, self.stage.org_entity(org, text), "organisation")
             return

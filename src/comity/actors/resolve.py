@@ -198,7 +198,8 @@ class ActorStage(TitledNames):
                 self._person_span(toks, item.start, item.end, item.kb_id, day, state, add,
                                   stop, item.weak)
             elif item.label in GROUP_LABELS:
-                self.groups.span(toks, item.start, item.end, item.kb_id, item.label, add)
+                self.groups.span(toks, item.start, item.end, item.kb_id, item.label, add,
+                                 host_country)
         self._short_names(toks, covered, state, add)
         self.groups.nouns(toks, covered, add)
         state.note_meetings(toks, found)

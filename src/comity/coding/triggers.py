@@ -82,7 +82,7 @@ class Triggers(MaterialParties):
                      for d in tree.kids(a.i, "dobj")]
             # "freed reporter X": the title of a named object
             titles = [c for c in tree.kids(o.i, "compound", "appos", "nmod")
-                      if c.pos == "NOUN"] if tree.mention_at(o.i) is not None else []
+                      if c.pos in {"NOUN", "PROPN"}] if tree.mention_at(o.i) is not None else []
             if any(x.lemma.lower() in trig.objects or x.text.lower() in trig.objects
                    for x in (o, *cargo, *titles)):
                 return True
