@@ -529,6 +529,10 @@ RULE_CASES = [
     ("summoning one's own ambassador home is no protest",
      "The Foreign Ministry of Algeria summoned its own ambassador for consultations.",
      "2025-04-10", []),
+    ("denouncing the accusations is rejecting them",
+     "Mali accused Algeria of a hostile act on Sunday. The Algerian foreign ministry on "
+     "Monday denounced the accusations as baseless.", "2025-04-08",
+     [("ACCUSE", "Mali", "Algeria"), ("REJECT", "Algeria", "Mali")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

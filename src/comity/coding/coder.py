@@ -57,6 +57,9 @@ from comity.model import ActorMention, Entity, ResolvedDocument, Sentence, Token
 
 __all__ = ["Coded", "Coder"]
 
+#: what an accusation's target answers by denouncing it: a rejection
+ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "accusations",
+                         "allegations", "claims", "charges"})
 #: statements two parties make together to a third, not to each other
 UNILATERAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 #: a collective naming states, not people ("the two countries", "both nations")
@@ -129,6 +132,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
                     for x in tree.kids(t.i, "dobj", "xcomp")):
                 # "vowed retaliation against X": what is promised is a threat
                 found[k] = (t, replace(trig, type="THREATEN", cameo="130"))
+        for k, (t, trig) in enumerate(found):
+            if trig.type == "ACCUSE" and trig.pos == "VERB" and any(
+                    o.lemma.lower() in ACCUSATIONS for o in tree.kids(t.i, "dobj")):
+                # "denounced the accusations as baseless": a rejection of them
+                found[k] = (t, replace(trig, type="REJECT", cameo="120", mode=None))
         triggers = {t.i: trig for t, trig in found}
         out: list[Coded] = []
         for tok, trig in found:
