@@ -533,6 +533,11 @@ RULE_CASES = [
      "Mali accused Algeria of a hostile act on Sunday. The Algerian foreign ministry on "
      "Monday denounced the accusations as baseless.", "2025-04-08",
      [("ACCUSE", "Mali", "Algeria"), ("REJECT", "Algeria", "Mali")]),
+    ("an appeal to both sides is one appeal to each side's state",
+     "Malian Foreign Minister Abdoulaye Diop and Algerian Foreign Minister Ahmed Attaf traded "
+     "accusations on Monday. UN Secretary-General António Guterres appealed to both sides to "
+     "show restraint.", "2025-04-08",
+     [("REQUEST", "António Guterres", "Mali"), ("REQUEST", "António Guterres", "Algeria")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

@@ -63,7 +63,7 @@ ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "accusat
 #: statements two parties make together to a third, not to each other
 UNILATERAL = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 #: a collective naming states, not people ("the two countries", "both nations")
-STATES_WORD = re.compile(r"\b(countries|nations|states)\b", re.IGNORECASE)
+STATES_WORD = re.compile(r"\b(countries|nations|states|sides|neighbou?rs)\b", re.IGNORECASE)
 
 log = logging.getLogger(__name__)
 
