@@ -538,6 +538,13 @@ RULE_CASES = [
      "accusations on Monday. UN Secretary-General António Guterres appealed to both sides to "
      "show restraint.", "2025-04-08",
      [("REQUEST", "António Guterres", "Mali"), ("REQUEST", "António Guterres", "Algeria")]),
+    ("'and X accepted' with no object accepts the invitation made to X",
+     "Australian Prime Minister Anthony Albanese met Vietnamese Prime Minister Pham Minh "
+     "Chinh on Monday. Albanese invited Chinh to visit Australia. Chinh accepted.",
+     "2025-04-08",
+     [("CONSULT", "Anthony Albanese", "Phạm Minh Chính"),
+      ("AGREE", "Anthony Albanese", "Phạm Minh Chính"),
+      ("AGREE", "Phạm Minh Chính", "Anthony Albanese")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",

@@ -241,12 +241,12 @@ class Assembler:
         if key not in memo:
             memo[key] = find_dates(text, story, future=future)
         every = memo[key]
+        if not future and story is not None:
+            # what happened happened by the story's day: "invited X to Rome next year"
+            every = [d for d in every if d.date is None or d.date <= story]
         # "SEOUL, Aug. 24 (Yonhap) --" is the filing date: the event's own only when the
         # sentence and the article so far give no other
         found = [d for d in every if lead is None or d.start >= lead.end()]
-        if not future and story is not None:
-            # what happened happened by the story's day: "invited X to Rome next year"
-            found = [d for d in found if d.date is None or d.date <= story]
         if not found and current is None:
             found = every
         own = [d for d in found if inside(ranges, d.start, d.end)]
