@@ -10,7 +10,10 @@ from comity.coding.merge import merge_in_article
 from comity.model import Entity, Event, Mention
 
 XI = Entity(id="kb:person/xi", name="Xi Jinping", kind="person", country="CHN")
-MANET = Entity(id="kb:person/manet", name="Hun Manet", kind="person", country="KHM")
+MANET = Entity(id="kb:person/manet", name="Hun Manet", kind="person", country="KHM",
+               title="Prime Minister")
+ADVISER = Entity(id="kb:person/adviser", name="Sok An", kind="person", country="KHM",
+                 title="Special Adviser")
 CHINA = Entity(id="kb:country/CHN", name="China", kind="country", country="CHN")
 CAMBODIA = Entity(id="kb:country/KHM", name="Cambodia", kind="country", country="KHM")
 D = dt.date(2025, 4, 17)
@@ -58,10 +61,12 @@ def test_merge_ceasefire_goes_to_persons_named_next_to_it() -> None:
     assert {out[0].actor[0].id, out[0].recipient[0].id} == {XI.id, MANET.id}
 
 
-@pytest.mark.parametrize(("second_sentence", "merged"), [(0, False), (1, True)],
-                         ids=["same-sentence", "later-sentence"])
-def test_merge_praise_of_country_after_its_leader(second_sentence: int, merged: bool) -> None:
-    leader = event("p", XI, MANET, sentence=0, type="SUPPORT", cameo="051", mode=None,
+@pytest.mark.parametrize(("person", "second_sentence", "merged"),
+                         [(MANET, 0, False), (MANET, 1, True), (ADVISER, 1, False)],
+                         ids=["same-sentence", "later-sentence", "not-its-leader"])
+def test_merge_praise_of_country_after_its_leader(person: Entity, second_sentence: int,
+                                                  merged: bool) -> None:
+    leader = event("p", XI, person, sentence=0, type="SUPPORT", cameo="051", mode=None,
                    kind="statement")
     country = event("q", XI, CAMBODIA, sentence=second_sentence, type="SUPPORT",
                     cameo="051", mode=None, kind="statement")

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
+from comity.coding.refine import leads
 from comity.model import Entity, Event
 
 __all__ = ["merge_in_article"]
@@ -184,7 +185,8 @@ def _later_praise_of_country(a: Event, b: Event) -> bool:
     ra, rb = a.recipient[0], b.recipient[0]
     if {m.sentence for m in a.mentions} & {m.sentence for m in b.mentions}:
         return False  # "thanked Anwar for ... and congratulated Malaysia on ...": two acts
-    return ra.kind == "person" and rb.kind == "country" and ra.country == rb.country
+    return ra.kind == "person" and leads(ra) and rb.kind == "country" \
+        and ra.country == rb.country  # (an adviser's country is thanked apart from him)
 
 
 def _combine(a: Event, b: Event) -> Event:
