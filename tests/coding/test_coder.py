@@ -545,6 +545,16 @@ RULE_CASES = [
      [("CONSULT", "Anthony Albanese", "Phạm Minh Chính"),
       ("AGREE", "Anthony Albanese", "Phạm Minh Chính"),
       ("AGREE", "Phạm Minh Chính", "Anthony Albanese")]),
+    ("criticising, calling a move a mistake, voicing disappointment: accusations",
+     "Vice President JD Vance criticised the European Union's excessive regulation. U.S. "
+     "Treasury Secretary Scott Bessent called China's retaliation a big mistake. U.S. "
+     "Secretary of State Marco Rubio voiced disappointment and frustration with Russia over "
+     "the lack of progress.", "2025-04-08",
+     [("ACCUSE", "JD Vance", "European Union"), ("ACCUSE", "Scott Bessent", "China"),
+      ("ACCUSE", "Marco Rubio", "Russia")]),
+    ("calling a meeting a success accuses no one",
+     "Philippine President Ferdinand Marcos Jr. called the meeting with Xi Jinping a success.",
+     "2025-04-08", []),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",
