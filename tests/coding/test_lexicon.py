@@ -62,3 +62,20 @@ def test_scale_values(type_: str, cameo: str, mode: str | None, intensity: float
                       goldstein: float) -> None:
     _quad, got_intensity, got_goldstein = scale(type_, cameo, mode)
     assert (got_intensity, got_goldstein) == (intensity, goldstein)
+
+
+@pytest.mark.parametrize(("lemma", "pos", "expected"), [
+    ("recognise", "VERB", "recognize"),
+    ("mobilise", "VERB", "mobilize"),
+    ("criticise", "VERB", "criticize"),
+    ("apologise", "VERB", "apologize"),
+])
+def test_lexicon_candidates_british_spelling_finds_american_entry(lemma: str, pos: str,
+                                                                  expected: str) -> None:
+    lex = load_lexicon()
+    assert expected in {t.lemma for t in lex.candidates(lemma, pos)}
+    assert lemma[:-1] in lex.keywords()  # the pre-filter lets the sentence through
+
+
+def test_lexicon_candidates_unknown_word_has_none() -> None:
+    assert load_lexicon().candidates("conference", "VERB") == []

@@ -74,17 +74,43 @@ class Lexicon:
     _by_head: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
 
     def candidates(self, lemma: str, pos: str) -> list[Trigger]:
-        """Entries whose last word is ``lemma`` with part of speech ``pos``."""
-        return self._by_head.get((lemma.lower(), pos), [])
+        """Entries whose last word is ``lemma`` with part of speech ``pos``; a British
+        spelling finds the entry written the American way ("apologise", "mobilisation")."""
+        low = lemma.lower()
+        found = self._by_head.get((low, pos), [])
+        if not found and (american := _american(low)) != low:
+            found = self._by_head.get((american, pos), [])
+        return found
 
     def keywords(self) -> frozenset[str]:
         """Word stems and irregular forms that signal a possible trigger (pre-filter)."""
         out: set[str] = set()
         for t in self.triggers:
             for w in t.words[-1:]:
-                out.add(w[:-1] if w.endswith("e") and len(w) > 4 else w)
+                for form in {w, _british(w)}:  # "mobiliz", "mobilis"
+                    out.add(form[:-1] if form.endswith("e") and len(form) > 4 else form)
             out.update(t.forms)
         return frozenset(out)
+
+
+#: British endings and their American forms, for lemmas the lexicon lists the American way
+_BRITISH = (("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("ence", "ense"))
+
+
+def _american(word: str) -> str:
+    """``word`` with a British ending spelt the American way ("recognise" -> "recognize")."""
+    for british, american in _BRITISH:
+        if word.endswith(british) and len(word) > len(british) + 2:
+            return word[: -len(british)] + american
+    return word
+
+
+def _british(word: str) -> str:
+    """``word`` with an American ending spelt the British way ("recognize" -> "recognise")."""
+    for british, american in _BRITISH:
+        if word.endswith(american) and len(word) > len(american) + 2:
+            return word[: -len(american)] + british
+    return word
 
 
 def scale(type_: str, cameo: str, mode: str | None) -> tuple[int, float, float]:
