@@ -555,6 +555,9 @@ RULE_CASES = [
     ("calling a meeting a success accuses no one",
      "Philippine President Ferdinand Marcos Jr. called the meeting with Xi Jinping a success.",
      "2025-04-08", []),
+    ("condolences to a state are support",
+     "Indonesian President Prabowo Subianto expressed his condolences to Myanmar over the "
+     "earthquake.", "2025-03-30", [("SUPPORT", "Prabowo Subianto", "Myanmar")]),
     ("support for a thing is said to no one",
      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
      "Scholz supported all efforts toward lasting peace.", "2025-03-05",
