@@ -85,3 +85,17 @@ def test_merge_talks_between_states_and_their_people(people_day: dt.date,
     assert len(out) == (1 if merged else 2)
     if merged:
         assert (out[0].actor[0].id, out[0].recipient[0].id) == (XI.id, MANET.id)
+
+
+@pytest.mark.parametrize(("planned_day", "merged"), [
+    (D + dt.timedelta(days=2), True),     # a leg still to come of the visit under way
+    (D + dt.timedelta(days=30), False),   # another visit, a month on
+    (D - dt.timedelta(days=2), False),    # a plan dated before the visit began
+], ids=["later-leg", "next-month", "before"])
+def test_merge_planned_leg_of_a_visit_under_way(planned_day: dt.date, merged: bool) -> None:
+    out = merge_in_article([event("a", XI, CAMBODIA, sentence=0),
+                            event("b", XI, CAMBODIA, sentence=4, date=planned_day,
+                                  status="planned")])
+    assert len(out) == (1 if merged else 2)
+    if merged:
+        assert out[0].status == "occurred" and out[0].date == D

@@ -103,7 +103,13 @@ def _same_visit(a: Event, b: Event) -> bool:
     da = a.date if a.date_precision in (None, "day") else None
     db = b.date if b.date_precision in (None, "day") else None
     if a.status != b.status:
-        return da is not None and da == db  # "expected to be his last trip" / "arrived"
+        # "expected to be his last trip" / "arrived" the same day; a leg still to come of a
+        # visit under way ("arrived on Wednesday ... is scheduled to visit Hai Phong on
+        # Friday")
+        done, planned = (da, db) if a.status == "occurred" else (db, da)
+        return da is not None and (da == db or (
+            done is not None and planned is not None
+            and 0 < (planned - done).days <= VISIT_DAYS // 2))
     if da is None or db is None:
         return a.date is None or b.date is None
     return abs((da - db).days) <= VISIT_DAYS
