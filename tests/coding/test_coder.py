@@ -566,7 +566,37 @@ RULE_CASES = [
      "Kenyan President William Ruto left Nairobi for Addis Ababa on Sunday and is scheduled to "
      "hold talks with Ethiopian Prime Minister Abiy Ahmed on Monday.", "2025-10-22",
      [("CONSULT", "William Ruto", "Abiy Ahmed")]),
+    ("agreeing to lift sanctions is a concession, not yet a lifting",
+     "The European Union agreed to lift sanctions on Syria.", "2025-05-20",
+     [("CONCEDE", "European Union", "Syria")]),
+    ("a second infinitive of an appeal is still its content",
+     "Prime Minister Pham Minh Chinh asked the United States to recognise Vietnam's market "
+     "economy status and to ease export controls.", "2023-09-11",
+     [("REQUEST", "Phạm Minh Chính", "United States")]),
+    ("cutting tariffs on a nation's goods yields to that nation",
+     "US President Donald Trump cut the tariff on Chinese goods on Monday.", "2025-11-04",
+     [("RETREAT", "Donald Trump", "China")]),
 ]
+
+# (sentence, trigger, expected type, expected status): a pledge is made when it is said
+PLEDGE_CASES = [
+    ("US President Donald Trump said he would cut the tariff on Chinese goods.", "cut",
+     "CONCEDE", "occurred"),
+    ("US President Donald Trump will cut the tariff on Chinese goods next month.", "cut",
+     "CONCEDE", "planned"),
+    ("Japanese Prime Minister Shigeru Ishiba told Philippine President Ferdinand Marcos Jr. "
+     "that Japan would provide patrol boats to the Philippines.", "provide", "AGREE",
+     "occurred"),
+    ("Japan will provide patrol boats to the Philippines.", "provide", "AGREE", "planned"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "plover_type", "status"), PLEDGE_CASES)
+def test_coder_reported_pledge_status(pipeline: Pipeline, text: str, trigger: str,
+                                      plover_type: str, status: str) -> None:
+    events = pipeline.extract(Document(id="pledge", text=text,
+                                       story_date=dt.date(2025, 10, 30)))
+    assert [(e.trigger, e.type, e.status) for e in events] == [(trigger, plover_type, status)]
 
 
 @pytest.mark.parametrize(("name", "text", "story", "expected"), RULE_CASES,

@@ -28,6 +28,7 @@ from comity.coding.arguments import (
     MUTUAL,
     NEGATIONS,
     REFUSALS,
+    REPORTING,
     STATEMENT_TYPES,
     SYMMETRIC_TYPES,
 )
@@ -179,6 +180,19 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         """The state of a person ``e`` (``e`` itself when it is none or not known)."""
         country = self.kb.countries.get(e.country or "") if e.kind == "person" else None
         return self._country_entity(country, country.name) if country is not None else e
+
+    @staticmethod
+    def _reported(tree: Tree, tok: Token) -> bool:
+        """True when ``tok`` is in what a past reporting verb says ("X said Y would ...")."""
+        cur = tok
+        for _ in range(4):
+            if cur.head == cur.i or cur.dep not in {"ccomp", "xcomp", "conj", "advcl"}:
+                return False
+            head = tree.tokens[cur.head]
+            if cur.dep == "ccomp" and head.lemma.lower() in REPORTING and head.tag == "VBD":
+                return True
+            cur = head
+        return False
 
     @staticmethod
     def _told_before(tree: Tree, tok: Token, before: list[Coded]) -> bool:
@@ -466,6 +480,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         if trig.type == "AID" and status == "planned":
             # "would send medical supplies": a pledge of aid, not aid given
             trig = replace(trig, type="AGREE", cameo="033", mode=None)
+        if status == "planned" and trig.type in {"AGREE", "CONCEDE"} \
+                and self._reported(tree, tok):
+            # "said Nigeria would back Ghana's mediation", "told X that Japan intends to
+            # provide ...": the pledge was made when it was said
+            status = "occurred"
         start, end = evidence(sent, tok)
         # "X and Y called on Z", "A, B and C condemned the strike": one statement by each
         # person, or by each state where only states are named

@@ -103,7 +103,9 @@ class Triggers(MaterialParties):
                 return False  # "X urged ..., while Y thanked ...": a clause of its own
             head = tree.tokens[cur.head]
             other = triggers.get(head.i)
-            if cur.dep == "conj" and (other is not None or head.pos not in {"VERB", "AUX"}
+            infinitives = cur.tag == "VB" and head.tag == "VB"  # "asked X to A and to B"
+            if cur.dep == "conj" and not infinitives and (
+                    other is not None or head.pos not in {"VERB", "AUX"}
                                       or (steps == 0 and cur.pos != "VERB")
                                       or (cur.tag == "VBD" and head.tag != "VBD")):
                 # "urged X ... and thanked Y", "proposed that X facilitate ... and invited
@@ -111,6 +113,8 @@ class Triggers(MaterialParties):
                 return False
             if other is not None and other.type in CONTENT_TYPES and cur.dep != "dobj":
                 return True  # "agreed to launch a body and to cooperate": the agreement
+            if other is not None and other.type == "CONCEDE" and cur.dep == "xcomp":
+                return True  # "agreed to release the detainee": the promise, no release yet
             if cur.dep == "prep" and cur.text.lower() in {"for", "on"} and (
                     (other is not None and other.type == "SUPPORT") or any(
                     (o := triggers.get(d.i)) is not None and o.type == "SUPPORT"
