@@ -107,6 +107,13 @@ CASES = [
     ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
      "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",
      "2024-09-03", "The Yunnan delegation", [("Zhang Guohua", "CHN")]),
+    # a bare title as subject is not the person named as the verb's object
+    ("President Joe Biden welcomed Kenyan President William Ruto. Later today, the "
+     "President will host President Ruto for a State Dinner.", "2024-05-23",
+     "the President", [("Joe Biden", "USA")]),
+    ("President Joe Biden welcomed Kenyan President William Ruto. Later today, the First "
+     "Lady and the President will host President Ruto.", "2024-05-23", "the President",
+     [("Joe Biden", "USA")]),
 ]
 
 

@@ -576,6 +576,11 @@ RULE_CASES = [
     ("cutting tariffs on a nation's goods yields to that nation",
      "US President Donald Trump cut the tariff on Chinese goods on Monday.", "2025-11-04",
      [("RETREAT", "Donald Trump", "China")]),
+    ("a passive agent the parser hangs on a place still hosts",
+     "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
+     "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",
+     "2024-05-23", [("CONSULT", "William Ruto", "Kamala Harris"),
+                    ("CONSULT", "William Ruto", "Antony Blinken")]),
 ]
 
 # (sentence, trigger, expected type, expected status): a pledge is made when it is said

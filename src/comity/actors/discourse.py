@@ -68,6 +68,13 @@ class Discourse:
                   if p.id in self._at and self._at[p.id] <= i]
         return max(starts, key=lambda x: x[0])[1] if starts else None
 
+    def person_at(self, i: int) -> Entity | None:
+        """The person of this sentence whose name ends at token ``i`` (it starts at most
+        five tokens before ``i``, nearest), subject or not."""
+        starts = [(self._at[p.id], p) for p in self.persons
+                  if p.id in self._at and i - 6 < self._at[p.id] <= i]
+        return max(starts, key=lambda x: x[0])[1] if starts else None
+
     def known(self, p: Entity) -> bool:
         """True when ``p`` was named before the reference being resolved."""
         return self.cutoff is None or p.id in self._prior or self._at.get(

@@ -304,7 +304,16 @@ class References:
 
     @staticmethod
     def _verb_subject(toks: tuple[Token, ...], head: int, state: Discourse) -> Entity | None:
-        """The person named as the subject of the verb whose object is token ``head``."""
+        """The person named as the subject of the verb whose object is token ``head``, or
+        as the object of the verb whose subject it is ("the President will host President
+        Ruto": not Ruto)."""
+        top = toks[head]
+        while top.dep == "conj" and top.head != top.i:  # "the First Lady and the President"
+            top = toks[top.head]
+        if top.dep == "nsubj" and top.head != top.i:
+            obj = [t.i for t in toks if t.head == top.head and t.dep == "dobj"
+                   and t.pos == "PROPN"]
+            return state.person_at(obj[0]) if obj else None
         if toks[head].dep != "dobj":
             return None
         subj = [t.i for t in toks if t.head == toks[head].head and t.dep == "nsubj"]

@@ -308,6 +308,12 @@ class Tree:
             return subj, False
         passive = self.kids(i, "nsubjpass")
         agents = [o for a in self.kids(i, "agent") for o in self.kids(a.i, "pobj")]
+        if passive and not agents and tok.tag == "VBN":
+            # "will be hosted for lunch at the Department of State by X": the parser hangs
+            # the agent on the place
+            agents = [o for p in self.kids(i, "prep") for n in self.kids(p.i, "pobj")
+                      for b in self.kids(n.i, "prep", "agent") if b.text.lower() == "by"
+                      for o in self.kids(b.i, "pobj") if o.pos == "PROPN"]
         if agents:
             return agents, True
         if passive:
