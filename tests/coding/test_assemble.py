@@ -198,6 +198,14 @@ SCENE_CASES += [
     ("planned talks next week", ITINERARY, "2026-01-08", "talks", "2026-01-14", "Hanoi"),
     ("the same day as a planned event", ITINERARY, "2026-01-08", "call", "2026-01-14",
      "Hanoi"),
+    # a readout that names no day tells what happened on the day it was issued
+    ("readout naming no day", "Vladimir Putin had a telephone conversation with President "
+     "of Kazakhstan Kassym-Jomart Tokayev.", "2025-10-07", "conversation", "2025-10-07",
+     None),
+    # a headline tells the news of the lede's day
+    ("headline dated by its lede", "Germany expels Russian diplomats over sabotage plot\n\n"
+     "Germany on Wednesday ordered two employees of the Russian Embassy in Berlin to leave "
+     "the country.", "2025-10-16", "expels", "2025-10-15", None),
 ]
 
 

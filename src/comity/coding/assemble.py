@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -205,7 +205,24 @@ class Assembler:
                 last_meeting = (date, date_text or "", precision, location)
         named = {i: [m.entity for m in ms if m.entity.kind == "person"]
                  for i, ms in enumerate(resolved.actors)}
-        return merge_in_article(events, named)
+        merged = merge_in_article(events, named)
+        if lede is not None:
+            # "Poland shoots down Russian drones" over "Poland on Wednesday shot down ...":
+            # a headline tells the news of the lede's day (not a stay in a country, dated
+            # by its arrival)
+            merged = [replace(e, date=lede[1][0], date_precision="day")
+                      if e.status == "occurred" and e.date is None
+                      and all(m.sentence < lede[0] for m in e.mentions)
+                      and not (e.mode == "visit" and e.recipient
+                               and e.recipient[0].kind == "country") else e
+                      for e in merged]
+        if story is not None and not any(e.date is not None and e.date_precision == "day"
+                                         for e in merged):
+            # a readout that names no day at all ("Vladimir Putin had a telephone
+            # conversation with ..."): what it tells happened on the day it was issued
+            merged = [replace(e, date=story, date_precision="day")
+                      if e.status == "occurred" and e.date is None else e for e in merged]
+        return merged
 
     # ------------------------------------------------------------------ parts
     @staticmethod
