@@ -198,6 +198,15 @@ SCENE_CASES += [
     ("planned talks next week", ITINERARY, "2026-01-08", "talks", "2026-01-14", "Hanoi"),
     ("the same day as a planned event", ITINERARY, "2026-01-08", "call", "2026-01-14",
      "Hanoi"),
+    # a journey on from the event ("before returning to Islamabad") is the next stop
+    ("onward journey is not the place", "Pakistani Foreign Minister Ishaq Dar met Chinese "
+     "Foreign Minister Wang Yi in Beijing on Tuesday. Dar is also expected to call on Chinese "
+     "Vice President Han Zheng on Wednesday before returning to Islamabad.", "2025-02-25",
+     "call", "2025-02-26", None),
+    ("a visit the onward journey is made for is there", "South Korean President Lee "
+     "Jae-myung is expected to hold a meeting with Indian Prime Minister Narendra Modi on "
+     "Sunday before flying to Ankara on Monday for a state visit to Turkiye.", "2025-11-22",
+     "visit", "2025-11-24", "Ankara"),
     # a readout that names no day tells what happened on the day it was issued
     ("readout naming no day", "Vladimir Putin had a telephone conversation with President "
      "of Kazakhstan Kassym-Jomart Tokayev.", "2025-10-07", "conversation", "2025-10-07",

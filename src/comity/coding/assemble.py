@@ -43,6 +43,10 @@ WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: of the country the word before names
 THE_CAPITAL = re.compile(r"\b(?:in|at|to|into)\s+the\s+(?:([A-Z][\w-]+)\s+)?capital\b(?!\s+of)")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
+#: a journey on from the event's place ("before flying to Ankara", "before returning to
+#: Islamabad", "before leaving for Seoul"): the next stop, not the event's place
+ONWARD = re.compile(r"\b(?:before|after|then)\s+\w+ing\s+(?:\w+\s+){0,2}?"
+                    r"(?:to|for|from)\s+(?:the\s+)?$", re.I)
 #: a span of days ("from Nov. 10-13", "from March 3 to 5"): a visit's frame, whose first
 #: day does not date the events told after it
 SPAN = re.compile(r"^(?:from|between)\b.*\d\s*(?:-|–|to|until|and)\s*(?:\w+\.?\s+)?\d", re.I)
@@ -331,10 +335,14 @@ class Assembler:
         lead = DATELINE.match(text)
         own = [pm for pm in found if (ranges is None or inside(ranges, pm.start, pm.end))
                and (lead is None or pm.start >= lead.end())]  # the dateline is no clause
+        trig_at = c.token.start - c.sentence.start
         for pm in own:
             before = text[max(0, pm.start - 30):pm.start]
             if DEPARTURE.search(before):
                 continue
+            onward = ONWARD.search(text, max(0, pm.start - 45), pm.start)
+            if onward is not None and trig_at < onward.start():
+                continue  # "meet Modi on Sunday before flying to Ankara": the next stop
             if c.trigger.cameo in INVITATIONS and re.search(r"\bto\s+(the\s+)?$", before):
                 continue  # "invited X to Rome": where the guest is to go
             place = pm.place
