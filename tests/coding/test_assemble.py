@@ -198,6 +198,12 @@ SCENE_CASES += [
     ("planned talks next week", ITINERARY, "2026-01-08", "talks", "2026-01-14", "Hanoi"),
     ("the same day as a planned event", ITINERARY, "2026-01-08", "call", "2026-01-14",
      "Hanoi"),
+    # the same two countries a day before are still on that trip
+    ("the same two countries a day before", "Pakistan, China and Afghanistan agreed on "
+     "Wednesday to extend the economic corridor at a trilateral meeting of their foreign "
+     "ministers hosted by Chinese Foreign Minister Wang Yi in Beijing. Pakistani Foreign "
+     "Minister Ishaq Dar, who arrived on Monday, held bilateral talks with Mr Wang a day "
+     "earlier.", "2025-05-22", "talks", "2025-05-20", "Beijing"),
     # a journey on from the event ("before returning to Islamabad") is the next stop
     ("onward journey is not the place", "Pakistani Foreign Minister Ishaq Dar met Chinese "
      "Foreign Minister Wang Yi in Beijing on Tuesday. Dar is also expected to call on Chinese "

@@ -191,7 +191,7 @@ class Assembler:
                         or current_place[1] == date or (
                             # the same people a day before or after: still on that trip
                             abs((current_place[1] - date).days) <= 1
-                            and c.status == "occurred" and _ids(c) & scene_people))):
+                            and c.status == "occurred" and _same_scene(c, scene_people)))):
                 location = current_place[0]
             if location is None and c.status == "planned" and planned_place is not None \
                     and date is not None and planned_place[1] == date:
@@ -399,8 +399,18 @@ class Assembler:
 
 
 def _ids(c: Coded) -> set[str]:
-    """Ids of the persons taking part in ``c``."""
-    return {e.id for e in (*c.actors, *c.recipients) if e.kind == "person"}
+    """Ids of the persons taking part in ``c``, and of their countries."""
+    parties = (*c.actors, *c.recipients)
+    return {e.id for e in parties if e.kind == "person"} | {
+        f"country:{e.country}" for e in parties if e.country}
+
+
+def _same_scene(c: Coded, scene: set[str]) -> bool:
+    """True when ``c`` involves a person of the scene, or the same two countries
+    (Pakistan and China agreeing there; Dar and Wang talking the day before)."""
+    mine = _ids(c)
+    return any(not k.startswith("country:") for k in mine & scene) or len(
+        {k for k in mine & scene if k.startswith("country:")}) >= 2
 
 
 def _main_clause(c: Coded) -> bool:
