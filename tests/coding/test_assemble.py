@@ -234,3 +234,15 @@ def test_assemble_day_and_place_of_later_events(pipeline: Pipeline, case: str, t
     got = [(e.date.isoformat() if e.date else None, e.location.name if e.location else None)
            for e in events]
     assert (day, place) in got, case
+
+
+def test_assemble_statement_by_someone_not_at_the_scene_has_no_place(
+        pipeline: Pipeline) -> None:
+    text = ("Israeli jets struck a building in Doha on Tuesday. Qatari Prime Minister "
+            "Mohammed bin Abdulrahman Al Thani condemned the attack in Doha on Tuesday. Saudi "
+            "Arabia and Egypt also condemned the attack.")
+    events = pipeline.extract(Document(id="s", text=text, story_date=dt.date(2025, 9, 9)))
+    places = {e.actor[0].name: e.location.name if e.location else None for e in events
+              if e.type == "ACCUSE"}
+    assert places == {"Mohammed bin Abdulrahman Al Thani": "Doha", "Saudi Arabia": None,
+                      "Egypt": None}

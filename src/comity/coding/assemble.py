@@ -191,7 +191,10 @@ class Assembler:
                         or current_place[1] == date or (
                             # the same people a day before or after: still on that trip
                             abs((current_place[1] - date).days) <= 1
-                            and c.status == "occurred" and _same_scene(c, scene_people)))):
+                            and c.status == "occurred" and _same_scene(c, scene_people)))) \
+                    and (c.trigger.type in INTERACTION_TYPES or _speaker_in(c, scene_people)):
+                # (a statement by someone not at the scene is made elsewhere: "Saudi Arabia
+                # and Egypt also condemned the attack")
                 location = current_place[0]
             if location is None and c.status == "planned" and planned_place is not None \
                     and date is not None and planned_place[1] == date:
@@ -403,6 +406,11 @@ def _ids(c: Coded) -> set[str]:
     parties = (*c.actors, *c.recipients)
     return {e.id for e in parties if e.kind == "person"} | {
         f"country:{e.country}" for e in parties if e.country}
+
+
+def _speaker_in(c: Coded, scene: set[str]) -> bool:
+    """True when the one speaking in ``c`` (or their country) took part in the scene."""
+    return any(a.id in scene or f"country:{a.country}" in scene for a in c.actors)
 
 
 def _same_scene(c: Coded, scene: set[str]) -> bool:
