@@ -246,3 +246,17 @@ def test_assemble_statement_by_someone_not_at_the_scene_has_no_place(
               if e.type == "ACCUSE"}
     assert places == {"Mohammed bin Abdulrahman Al Thani": "Doha", "Saudi Arabia": None,
                       "Egypt": None}
+
+
+@pytest.mark.parametrize(("case", "last"), [
+    ("a place something goes to is not where a statement is made",
+     "Anwar thanked Turkey for its humanitarian aid to Gaza."),
+    ("a visit dated only by its month sets no scene", "Anwar thanked Turkey for its support."),
+])
+def test_assemble_statement_after_a_call_has_no_place(pipeline: Pipeline, case: str,
+                                                      last: str) -> None:
+    text = ("Malaysian Prime Minister Anwar Ibrahim received a telephone call from Turkish "
+            "President Recep Tayyip Erdogan on Sunday. Erdogan paid an official visit to "
+            "Kuala Lumpur in February. " + last)
+    events = pipeline.extract(Document(id="c", text=text, story_date=dt.date(2025, 5, 12)))
+    assert [e.location for e in events if e.type == "SUPPORT"] == [None], case

@@ -43,6 +43,8 @@ WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 #: of the country the word before names
 THE_CAPITAL = re.compile(r"\b(?:in|at|to|into)\s+the\s+(?:([A-Z][\w-]+)\s+)?capital\b(?!\s+of)")
 LOCATIVE = re.compile(r"\b(in|at|to)\s+(?:the\s+)?$", re.I)
+#: what places a statement: where it is said, not where something goes
+AT = re.compile(r"\b(in|at)\s+(?:the\s+)?$", re.I)
 #: a journey on from the event's place ("before flying to Ankara", "before returning to
 #: Islamabad", "before leaving for Seoul"): the next stop, not the event's place
 ONWARD = re.compile(r"\b(?:before|after|then)\s+\w+ing\s+(?:\w+\s+){0,2}?"
@@ -174,7 +176,9 @@ class Assembler:
                         r.kind == "country" and dateline is not None
                         and r.country != dateline.country for r in c.recipients) else None)
             if place is not None and place.resolution >= 3 and c.status == "occurred" \
-                    and not flashback and (meeting or c.trigger.type not in INTERACTION_TYPES):
+                    and not flashback and precision in (None, "day") \
+                    and (meeting or c.trigger.type not in INTERACTION_TYPES):
+                # (a visit "in February" is background: it sets no scene)
                 # the scene is set by where people meet or speak, not by a protest or an
                 # attack elsewhere
                 current_place = (place, date if precision == "day" else None)
@@ -353,8 +357,10 @@ class Assembler:
                 continue
             if not getattr(pm, "venue", False) and re.match(r"\s+[A-Z][a-z]", text[pm.end:]):
                 continue  # "the Ottawa Convention", "the Bangkok Post": part of a name
-            if LOCATIVE.search(before) or getattr(pm, "venue", False):
-                return place
+            statement = c.trigger.type not in INTERACTION_TYPES and c.trigger.cameo != "057"
+            if getattr(pm, "venue", False) or (
+                    LOCATIVE.search(before) if not statement else AT.search(before)):
+                return place  # (a statement is not made "to Gaza": "its aid to Gaza")
             if c.trigger.type not in INTERACTION_TYPES and c.trigger.cameo != "057" \
                     and not (pm.start <= 2 and re.match(r"\s*[–—-]", text[pm.end:])):
                 # a statement is placed by "in", "at" or its dateline ("MANILA – ..."), not
