@@ -224,9 +224,9 @@ class Assembler:
             merged = [replace(e, date=lede[1][0], date_precision="day")
                       if e.status == "occurred" and e.date is None
                       and all(m.sentence < lede[0] for m in e.mentions)
-                      and not (e.mode == "visit" and e.recipient
-                               and e.recipient[0].kind == "country") else e
+                      and not _stay(e) else e
                       for e in merged]
+        merged = [_dated_by_next(e, merged) for e in merged]
         if story is not None and not any(e.date is not None and e.date_precision == "day"
                                          for e in merged):
             # a readout that names no day at all ("Vladimir Putin had a telephone
@@ -412,6 +412,33 @@ def _ids(c: Coded) -> set[str]:
     parties = (*c.actors, *c.recipients)
     return {e.id for e in parties if e.kind == "person"} | {
         f"country:{e.country}" for e in parties if e.country}
+
+
+def _stay(e: Event) -> bool:
+    """A visit to a country: dated by its arrival, which no other event tells."""
+    return e.mode == "visit" and bool(e.recipient) and e.recipient[0].kind == "country"
+
+
+def _persons(e: Event) -> set[str]:
+    return {x.id for x in (*e.actor, *e.recipient) if x.kind == "person"}
+
+
+def _dated_by_next(e: Event, events: list[Event]) -> Event:
+    """An undated event told before the day of the same people's next dated event, a few
+    sentences on ("X has held talks with Y. The two leaders agreed to ... X met Y at the
+    palace on Saturday"), happened that day."""
+    if e.date is not None or e.status != "occurred" or not e.mentions or _stay(e):
+        return e
+    mine, at = _persons(e), e.mentions[0].sentence
+    if not mine:
+        return e
+    for o in events:
+        if not any(at < m.sentence <= at + 3 for m in o.mentions):
+            continue
+        if o.status == "occurred" and o.date is not None and o.date_precision == "day" \
+                and mine <= _persons(o):
+            return replace(e, date=o.date, date_precision="day")
+    return e
 
 
 def _speaker_in(c: Coded, scene: set[str]) -> bool:
