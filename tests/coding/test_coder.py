@@ -576,6 +576,11 @@ RULE_CASES = [
     ("cutting tariffs on a nation's goods yields to that nation",
      "US President Donald Trump cut the tariff on Chinese goods on Monday.", "2025-11-04",
      [("RETREAT", "Donald Trump", "China")]),
+    ("talks told as the setting of an agreement are theirs, and held",
+     "Japanese Prime Minister Shigeru Ishiba and German Chancellor Friedrich Merz agreed to "
+     "expand cooperation during their first phone conversation on Tuesday.", "2025-07-09",
+     [("AGREE", "Shigeru Ishiba", "Friedrich Merz"),
+      ("CONSULT", "Shigeru Ishiba", "Friedrich Merz")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

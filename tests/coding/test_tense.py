@@ -18,6 +18,9 @@ STATUS_CASES = [
      "U.S. President Donald Trump on Monday.", "2025-08-16", "meet", "planned"),
     ("Japanese Prime Minister Shigeru Ishiba travelled to Seoul on Monday to meet South "
      "Korean President Lee Jae-myung.", "2025-09-30", "meet", "occurred"),
+    # what could happen has not
+    ("Diplomatic sources said Lee Jae-myung and Friedrich Merz could meet on the margins of "
+     "the summit in Johannesburg in November.", "2025-07-09", "meet", "planned"),
     # a headline's infinitive is the future
     ("Vietnam's Pham Minh Chinh to visit Laos", "2026-01-08", "visit", "planned"),
     ("Vietnam's Pham Minh Chinh visits Laos", "2026-01-08", "visits", "occurred"),

@@ -152,6 +152,14 @@ class NominalArguments(Arguments):
         backdrop = tok.dep == "pobj" and governing is not None \
             and governing.text.lower() in BACKDROP_PREPS and not between \
             and not tree.prep_objects(tok.i, trig.preps)
+        if not actors and backdrop and trig.type == "CONSULT" and any(
+                p.text.lower() == "their" for p in tree.kids(tok.i, "poss")) \
+                and governing is not None and governing.head != governing.i:
+            # "X and Y agreed to ... during their phone conversation": theirs, held
+            subj_toks, _ = tree.subjects(governing.head)
+            owners = [m for s in subj_toks for m in tree.actors_of(s, deep=True)]
+            if len(entities(owners)) >= 2:
+                actors.extend(owners)
         if not actors and not backdrop and governing is not None and tok.dep in {
                 "dobj", "attr", "nsubjpass", "pobj", "conj"}:
             verb = governing

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from comity.coding.args import MOTION, Tree
-from comity.coding.arguments import FUTURE_AMOD, FUTURE_AUX, PLANNING
+from comity.coding.arguments import FUTURE_AMOD, FUTURE_AUX, HYPOTHETICAL, PLANNING
 from comity.coding.lexicon import Trigger
 from comity.model import Token
 
@@ -90,8 +90,9 @@ class Journeys:
         cur, steps = tok, 0
         while steps < 5:
             for c in tree.kids(cur.i, "aux", "auxpass"):
-                if c.lemma.lower() in FUTURE_AUX or c.text.lower() in FUTURE_AUX:
-                    return "planned"
+                if c.lemma.lower() in FUTURE_AUX or c.text.lower() in FUTURE_AUX \
+                        or c.text.lower() in HYPOTHETICAL:
+                    return "planned"  # (what "could" happen has not: a possible meeting)
                 if c.text.lower() == "to" and cur.head == cur.i:
                     return "planned"  # a headline's "X to visit Y": X will visit Y
             for c in tree.kids(cur.i, "amod"):
