@@ -107,6 +107,13 @@ CASES = [
     ("Yunnan Vice Governor Zhang Guohua, who is leading a trade delegation on a visit to "
      "Laos, met investors. The Yunnan delegation will call on the Prime Minister.",
      "2024-09-03", "The Yunnan delegation", [("Zhang Guohua", "CHN")]),
+    # "the Vietnamese leader": the head of state or government just named, else the leader
+    ("General Secretary To Lam met Lao Prime Minister Sonexay Siphandone. Sonexay invited "
+     "President Luong Cuong to visit Laos, and the Vietnamese leader accepted.", "2025-01-10",
+     "the Vietnamese leader", [("Lương Cường", "VNM")]),
+    ("General Secretary To Lam met Lao Prime Minister Sonexay Siphandone. Sonexay met Prime "
+     "Minister Pham Minh Chinh on Thursday. Sonexay briefed the Vietnamese leader.",
+     "2025-01-10", "the Vietnamese leader", [("Tô Lâm", "VNM")]),
     # a bare title as subject is not the person named as the verb's object
     ("President Joe Biden welcomed Kenyan President William Ruto. Later today, the "
      "President will host President Ruto for a State Dinner.", "2024-05-23",

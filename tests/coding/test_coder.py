@@ -581,6 +581,16 @@ RULE_CASES = [
      "expand cooperation during their first phone conversation on Tuesday.", "2025-07-09",
      [("AGREE", "Shigeru Ishiba", "Friedrich Merz"),
       ("CONSULT", "Shigeru Ishiba", "Friedrich Merz")]),
+    ("welcoming a proposal accepts it, from the counterpart",
+     "South Korean President Lee Jae-myung met South African President Cyril Ramaphosa on "
+     "Saturday. Ramaphosa welcomed the proposal.", "2025-11-23",
+     [("CONSULT", "Lee Jae-myung", "Cyril Ramaphosa"),
+      ("AGREE", "Cyril Ramaphosa", "Lee Jae-myung")]),
+    ("separate talks with two leaders are one with each",
+     "South Korean President Lee Jae-myung on Saturday held separate talks with South African "
+     "President Cyril Ramaphosa and Brazilian President Luiz Inacio Lula da Silva.",
+     "2025-11-23", [("CONSULT", "Lee Jae-myung", "Cyril Ramaphosa"),
+                    ("CONSULT", "Lee Jae-myung", "Luiz Inácio Lula da Silva")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

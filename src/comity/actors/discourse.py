@@ -75,6 +75,10 @@ class Discourse:
                   if p.id in self._at and i - 6 < self._at[p.id] <= i]
         return max(starts, key=lambda x: x[0])[1] if starts else None
 
+    def in_sentence(self, p: Entity) -> bool:
+        """True when ``p`` is named in the sentence being resolved."""
+        return p.id in self._at
+
     def known(self, p: Entity) -> bool:
         """True when ``p`` was named before the reference being resolved."""
         return self.cutoff is None or p.id in self._prior or self._at.get(

@@ -471,8 +471,9 @@ class References:
 
     def _head_named(self, country: str, state: Discourse, not_id: str | None
                     ) -> Entity | None:
-        """The person of ``country`` last named holding the office the knowledge base
-        names as its leader, else a head of state or government."""
+        """The person of ``country`` named in this sentence as a head of state or
+        government, else the one last named holding the office the knowledge base names as
+        its leader, else a head of state or government."""
         offices = self.stage.offices
         leader = self.stage.kb.countries[country].leader if country in \
             self.stage.kb.countries else None
@@ -480,6 +481,11 @@ class References:
         def holds(pool: Set[str]) -> Callable[[Entity], bool]:
             return lambda p: bool(pool & set(offices.offices(p.title)))
 
+        both = holds(wanted | HEAD_OFFICES)
+        here = state.last(country=country, exclude_id=not_id,
+                          match=lambda p: both(p) and state.in_sentence(p))
+        if here is not None:  # "invited President Luong Cuong ..., and the Vietnamese
+            return here       # leader accepted": the one just named
         for pool in (wanted, HEAD_OFFICES):
             found = state.last(country=country, exclude_id=not_id, match=holds(pool)) \
                 if pool else None

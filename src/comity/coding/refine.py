@@ -47,13 +47,15 @@ class Coded:
 #: verbs of statements that, with no addressee named, are said to the speaker's counterpart
 #: in the meeting or call told before ("proposed that ...", "thanked his colleague",
 #: "supported the idea")
-ADDRESSED = frozenset({"thank", "propose", "suggest", "agree", "support", "endorse"})
+ADDRESSED = frozenset({"thank", "propose", "suggest", "agree", "support", "endorse",
+                       "welcome", "accept"})
 #: objects that leave the addressee to the meeting ("thanked his colleague", "supported the
 #: idea"); any other object is what the statement is about ("supported all efforts")
 #: objects that point at a person ("thanked his colleague", "thanked him")
 PERSONAL = frozenset({"colleague", "counterpart", "guest", "host", "visitor", "interlocutor",
                       "he", "she", "him", "her"})
-ADDRESSEE_WORDS = PERSONAL | {"idea", "proposal", "initiative", "suggestion"}
+ADDRESSEE_WORDS = PERSONAL | {"idea", "proposal", "initiative", "suggestion", "offer",
+                              "invitation"}
 
 
 def addressed(tree: Tree, tok: Token) -> bool:
@@ -159,6 +161,15 @@ def _answered(c: Coded, before: list[Coded]) -> Coded | None:
     return None
 
 
+def separate(c: Coded) -> bool:
+    """True when the meeting is told as separate ones ("held separate talks with X and Y",
+    "met X and Y separately"): one with each, not one among them."""
+    toks = c.sentence.tokens
+    at = {c.token.i, c.token.head}
+    return any(t.head in at and t.dep in {"amod", "advmod"}
+               and t.lemma.lower() in {"separate", "separately"} for t in toks)
+
+
 def one_per_recipient(c: Coded) -> list[Coded]:
     """"X met the Prime Minister and the Party General Secretary": one meeting with each
     person; otherwise the event keeps its first recipient."""
@@ -168,7 +179,7 @@ def one_per_recipient(c: Coded) -> list[Coded]:
     rec = c.recipients
     if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
             and all(r.kind == "person" for r in rec) and (
-                len({r.country for r in rec}) == 1 or c.mode == "phone"):
+                len({r.country for r in rec}) == 1 or c.mode == "phone" or separate(c)):
         return [replace(c, recipients=(r,)) for r in rec]   # "spoke by phone with X and Y"
     if c.trigger.type == "CONSULT" and c.mode == "visit" and len(rec) > 1 \
             and all(r.kind == "country" for r in rec):
