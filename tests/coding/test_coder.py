@@ -591,6 +591,18 @@ RULE_CASES = [
      "President Cyril Ramaphosa and Brazilian President Luiz Inacio Lula da Silva.",
      "2025-11-23", [("CONSULT", "Lee Jae-myung", "Cyril Ramaphosa"),
                     ("CONSULT", "Lee Jae-myung", "Luiz Inácio Lula da Silva")]),
+    ("solidarity expressed with a state is support",
+     "European Commission President Ursula von der Leyen expressed full solidarity with "
+     "Poland.", "2025-09-10", [("SUPPORT", "Ursula von der Leyen", "Poland")]),
+    ("solidarity as a topic is no statement",
+     "The two leaders stressed the importance of education about the two countries' "
+     "solidarity in combat.", "2025-09-10", []),
+    ("denouncing what one calls a state's behaviour accuses the state",
+     "NATO Secretary General Mark Rutte denounced what he called Russia's reckless "
+     "behaviour.", "2025-09-10", [("ACCUSE", "Mark Rutte", "Russia")]),
+    ("'said it was ready to' is the reporter's readiness",
+     "Russia said it was ready to hold consultations with Poland.", "2025-09-10",
+     [("AGREE", "Russia", "Poland")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

@@ -147,6 +147,13 @@ class Arguments:
                             tree.tokens[m.head].dep == "conj":
                         recips = [m]
                         break
+        if not recips and not objs and trig.type in STATEMENT_TYPES:
+            # "denounced what he called Russia's reckless behaviour": the owner of what the
+            # free relative names
+            for c in tree.kids(tok.i, "ccomp"):
+                if any(w.tag == "WP" for w in tree.kids(c.i, "dobj")):
+                    recips.extend(m for x in tree.kids(c.i, "oprd", "attr")
+                                  for m in self._owner_in(tree, x)[:1])
         # "signed the agreement, witnessed by X and Y": witnesses are not the other party
         recips = [m for m in recips if not self._facilitator(tree, m, tok)]
         if recips and trig.type == "SUPPORT":
@@ -308,6 +315,8 @@ class Arguments:
         head = tree.tokens[tok.head]
         subj_toks, _ = tree.subjects(head.i)
         actors = [m for s in subj_toks for m in tree.actors_of(s)]
+        if not actors and subj_toks and all(s.text.lower() in {"it", "they"} for s in subj_toks):
+            actors = self._governing_subject(tree, head)  # "Russia said it was ready to"
         mine = {m.entity.id for m in actors} | {m.entity.country for m in actors}
         recips: list[ActorMention] = []
         for x in tree.kids(tok.i, "xcomp"):

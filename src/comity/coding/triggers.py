@@ -71,7 +71,10 @@ class Triggers(MaterialParties):
     def _has_object(self, tree: Tree, tok: Token, trig: Trigger) -> bool:
         particles = {o[1:] for o in trig.objects if o.startswith("@")}
         if particles:  # "called on", "turned down"
-            return any(c.text.lower() in particles for c in tree.kids(tok.i, "prep", "prt"))
+            # (a noun's preposition may hang on its light verb: "expressed solidarity with")
+            heads = [tok.i, tok.head] if tok.pos == "NOUN" and tok.dep == "dobj" else [tok.i]
+            return any(c.text.lower() in particles for h in heads
+                       for c in tree.kids(h, "prep", "prt"))
         if trig.type == "PROTEST" and any(
                 o.lemma.lower() in trig.objects for o in self._sites(tree, tok)):
             return True  # "gathered outside the embassy", "set fire to the embassy"
