@@ -603,6 +603,13 @@ RULE_CASES = [
     ("'said it was ready to' is the reporter's readiness",
      "Russia said it was ready to hold consultations with Poland.", "2025-09-10",
      [("AGREE", "Russia", "Poland")]),
+    ("seeking a state's support is a request to it; assuring 'him' is said to the caller",
+     "External Affairs Minister S Jaishankar held a phone conversation with his Iranian "
+     "counterpart Abbas Araghchi on Tuesday night. Jaishankar also sought Tehran's support "
+     "for the safe movement of Indian nationals. Araghchi assured him that the Iranian "
+     "authorities would facilitate their exit.", "2025-06-18",
+     [("CONSULT", "S. Jaishankar", "Abbas Araghchi"), ("REQUEST", "S. Jaishankar", "Iran"),
+      ("AGREE", "Abbas Araghchi", "S. Jaishankar")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

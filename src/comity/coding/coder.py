@@ -449,12 +449,15 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         if not recip_ents and trig.type not in DIPLOMATIC and not symmetric:
             recip_ents = self._clause_recipient(tree, tok, actor_ents,
                                                 envoy_host=trig.type != "SANCTION")
-        if not recip_ents and trig.pos == "VERB" and len(actor_ents) == 1 \
-                and addressed(tree, tok):
-            # "Tokayev, for his part, proposed that ...", "thanked his colleague": said to
-            # the other party of the meeting or call the speaker was last told to hold
-            recip_ents = self._addressee(before or [], actor_ents[0], personal=any(
-                o.lemma.lower() in PERSONAL for o in tree.kids(tok.i, "dobj", "dative")))
+        personal = any(o.lemma.lower() in PERSONAL for o in tree.kids(tok.i, "dobj", "dative"))
+        own_only = bool(recip_ents) and all(
+            r.country in {a.country for a in actor_ents} for r in recip_ents)
+        if (not recip_ents or (own_only and personal)) and trig.pos == "VERB" \
+                and len(actor_ents) == 1 and addressed(tree, tok):
+            # "Tokayev, for his part, proposed that ...", "thanked his colleague", "assured
+            # him that the Iranian authorities would ...": said to the other party of the
+            # meeting or call the speaker was last told to hold
+            recip_ents = self._addressee(before or [], actor_ents[0], personal=personal)
         if not recip_ents and trig.type not in {"CONSULT", "PROTEST", "AID"} \
                 and trig.mode not in MONADIC_MODES and trig.lemma != "accept" \
                 and trig.type != "REJECT":  # (a rejection may answer what came before)

@@ -48,7 +48,7 @@ class Coded:
 #: in the meeting or call told before ("proposed that ...", "thanked his colleague",
 #: "supported the idea")
 ADDRESSED = frozenset({"thank", "propose", "suggest", "agree", "support", "endorse",
-                       "welcome", "accept"})
+                       "welcome", "accept", "assure", "reassure"})
 #: objects that leave the addressee to the meeting ("thanked his colleague", "supported the
 #: idea"); any other object is what the statement is about ("supported all efforts")
 #: objects that point at a person ("thanked his colleague", "thanked him")
