@@ -138,6 +138,10 @@ def test_actor_stage_accuracy_on_actor_cases(pipeline: Pipeline,
     # a clause after the comma is no apposition (Kremlin: not the envoy's)
     ("He was joined by envoy Steve Walcott, while Lavrov was accompanied by Kremlin "
      "spokesman Dmitry Peskov.", "2025-02-18", "Steve Walcott", "Steve Walcott", None),
+    # a short form of three words
+    ("European Commission President Ursula von der Leyen arrived. From Tokyo, Costa and von "
+     "der Leyen will fly to Beijing.", "2025-07-22", "von der Leyen", "Ursula von der Leyen",
+     "EUR"),
 ])
 def test_actor_stage_person_names(pipeline: Pipeline, text: str, day: str, mention: str,
                                   name: str, country: str) -> None:

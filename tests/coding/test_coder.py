@@ -610,6 +610,13 @@ RULE_CASES = [
      "authorities would facilitate their exit.", "2025-06-18",
      [("CONSULT", "S. Jaishankar", "Abbas Araghchi"), ("REQUEST", "S. Jaishankar", "Iran"),
       ("AGREE", "Abbas Araghchi", "S. Jaishankar")]),
+    ("a journey to a continent is no visit to the host country",
+     "European Commission President Ursula von der Leyen will travel to Asia this week to "
+     "meet Japanese Prime Minister Shigeru Ishiba in Tokyo.", "2025-07-22",
+     [("CONSULT", "Ursula von der Leyen", "Shigeru Ishiba")]),
+    ("a journey to a city of several words is a visit to its country",
+     "Australian Prime Minister Anthony Albanese will travel to Ho Chi Minh City tomorrow.",
+     "2024-06-03", [("CONSULT", "Anthony Albanese", "Vietnam")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

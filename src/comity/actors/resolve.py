@@ -386,7 +386,7 @@ class ActorStage(TitledNames):
                                                          and t.pos in {"NOUN", "ADJ", "VERB",
                                                                        "X", "ADV"})):
                 continue
-            for n in (2, 1):   # "Abdul Razak", then "Razak"
+            for n in (3, 2, 1):   # "von der Leyen", "Abdul Razak", then "Razak"
                 if t.i + n > len(toks) or any(covered[t.i:t.i + n]):
                     continue
                 text = join_tokens(toks[t.i:t.i + n])

@@ -471,8 +471,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
                 recip_ents = [self._country_entity(self.kb.countries[dest], dest)]
         if not recip_ents and (trig.type == "AID" or (trig.type == "CONSULT"
                                                      and mode == "visit")) and host \
-                and host in self.kb.countries and all(a.country != host for a in actor_ents):
+                and host in self.kb.countries and all(a.country != host for a in actor_ents) \
+                and not (trig.pos == "VERB" and any(
+                    p.pos == "PROPN" for p in tree.prep_objects(tok.i, ("to", "into")))):
             # "Biden flew to Hanoi for a two-day visit": a visit to the article's host country
+            # (but "will travel to Asia" names a destination that is no country)
             country = self.kb.countries[host]
             recip_ents = [self._country_entity(country, country.name)]
         if not recip_ents and trig.type in {"CONSULT", "AID"}:
