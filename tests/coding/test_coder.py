@@ -617,6 +617,10 @@ RULE_CASES = [
     ("a journey to a city of several words is a visit to its country",
      "Australian Prime Minister Anthony Albanese will travel to Ho Chi Minh City tomorrow.",
      "2024-06-03", [("CONSULT", "Anthony Albanese", "Vietnam")]),
+    ("to be received, after a planning verb, is the planning verb's subject's visit",
+     "European Commission President Ursula von der Leyen is scheduled to be received by "
+     "Chinese President Xi Jinping on Thursday.", "2025-07-22",
+     [("CONSULT", "Ursula von der Leyen", "Xi Jinping")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

@@ -21,6 +21,11 @@ STATUS_CASES = [
     # what could happen has not
     ("Diplomatic sources said Lee Jae-myung and Friedrich Merz could meet on the margins of "
      "the summit in Johannesburg in November.", "2025-07-09", "meet", "planned"),
+    # a gerund after what is scheduled is scheduled too
+    ("European Commission President Ursula von der Leyen will fly to Beijing. On Thursday she "
+     "is scheduled to be received by President Xi Jinping in the morning, before co-chairing "
+     "the EU-China summit with Premier Li Qiang in the afternoon.", "2025-07-22", "summit",
+     "planned"),
     # a headline's infinitive is the future
     ("Vietnam's Pham Minh Chinh to visit Laos", "2026-01-08", "visit", "planned"),
     ("Vietnam's Pham Minh Chinh visits Laos", "2026-01-08", "visits", "occurred"),

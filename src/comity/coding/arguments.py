@@ -126,6 +126,9 @@ class Arguments:
         recips: list[ActorMention] = []
         objs = tree.kids(tok.i, "dobj", "dative") if not passive else tree.kids(
             tok.i, "nsubjpass")
+        if passive and not objs and tok.dep == "xcomp" and head.pos in {"VERB", "AUX"}:
+            # "she is scheduled to be received by X": the subject of the planning verb
+            objs = tree.kids(head.i, "nsubjpass", "nsubj")
         through = {o[1:] for o in trig.objects if o.startswith("@")}
         # "left Jakarta for Kuala Lumpur": where the required particle names the recipient,
         # the object is none ("left Jakarta": the place left)

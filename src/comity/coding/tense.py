@@ -107,6 +107,9 @@ class Journeys:
             head = tree.tokens[cur.head]
             if cur.dep == "xcomp" and head.lemma.lower() in PLANNING:
                 return "planned"
+            if cur.dep in {"prep", "advcl"} and head.lemma.lower() in PLANNING - {
+                    "have", "go", "will"} and tree.kids(head.i, "xcomp"):
+                return "planned"  # "is scheduled to be received ... before co-chairing"
             if steps == 0 and cur.dep in {"nsubj", "nsubjpass"} and cur.pos == "NOUN" \
                     and head.lemma.lower() in HAPPENING | PLANNING:
                 # "the meeting will take place", "talks will be held", "the summit is
