@@ -621,6 +621,10 @@ RULE_CASES = [
      "European Commission President Ursula von der Leyen is scheduled to be received by "
      "Chinese President Xi Jinping on Thursday.", "2025-07-22",
      [("CONSULT", "Ursula von der Leyen", "Xi Jinping")]),
+    ("a welcome's host the parser hangs on a place named in it",
+     "Philippine President Ferdinand Marcos Jr. was accorded a ceremonial welcome at the "
+     "forecourt of Rashtrapati Bhavan by Indian President Droupadi Murmu.", "2025-08-05",
+     [("CONSULT", "Ferdinand Marcos Jr.", "Droupadi Murmu")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

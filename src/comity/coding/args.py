@@ -71,6 +71,27 @@ class Tree:
                         out.extend(self.kids(c.i, "pobj"))
         return out
 
+    def stray_agents(self, i: int) -> list[Token]:
+        """Proper nouns after a "by" the parser hangs on a place named in the phrases of
+        ``i`` ("hosted ... at the Department of State by X", "accorded a welcome at the
+        forecourt of Rashtrapati Bhavan by Y")."""
+        out: list[Token] = []
+        frontier = [n for p in self.kids(i, "prep") if p.text.lower() != "by"
+                    for n in self.kids(p.i, "pobj")]
+        for _ in range(3):
+            nxt: list[Token] = []
+            for n in frontier:
+                for b in self.kids(n.i, "prep", "agent"):
+                    objs = self.kids(b.i, "pobj")
+                    if b.text.lower() == "by":
+                        out.extend(o for o in objs if o.pos == "PROPN")
+                    else:
+                        nxt.extend(objs)
+            if out:
+                return out
+            frontier = nxt
+        return out
+
     def _stray_object(self, prep: Token) -> list[Token]:
         """The named object of a preposition the parser left without one ("a call on Lao
         Minister of Foreign Affairs X", X attached to the verb): the first actor named
@@ -311,9 +332,7 @@ class Tree:
         if passive and not agents and tok.tag == "VBN":
             # "will be hosted for lunch at the Department of State by X": the parser hangs
             # the agent on the place
-            agents = [o for p in self.kids(i, "prep") for n in self.kids(p.i, "pobj")
-                      for b in self.kids(n.i, "prep", "agent") if b.text.lower() == "by"
-                      for o in self.kids(b.i, "pobj") if o.pos == "PROPN"]
+            agents = self.stray_agents(i)
         if agents:
             return agents, True
         if passive:

@@ -124,7 +124,9 @@ class NominalArguments(Arguments):
             guests = [m for s in tree.kids(verb.i, "nsubjpass") for m in tree.actors_of(s)]
             hosts = [m for o in (*tree.prep_objects(tok.i, ("by",)),
                                  *tree.prep_objects(verb.i, ("by",)))
-                     for m in tree.actors_of(o)]
+                     for m in tree.actors_of(o)] or [
+                m for o in (*tree.stray_agents(tok.i), *tree.stray_agents(verb.i))
+                for m in tree.actors_of(o)]
             if guests and hosts:
                 return guests, hosts, []
         for p in tree.kids(tok.i, "poss"):
