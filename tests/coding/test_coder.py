@@ -625,6 +625,24 @@ RULE_CASES = [
      "Philippine President Ferdinand Marcos Jr. was accorded a ceremonial welcome at the "
      "forecourt of Rashtrapati Bhavan by Indian President Droupadi Murmu.", "2025-08-05",
      [("CONSULT", "Ferdinand Marcos Jr.", "Droupadi Murmu")]),
+    ("an acceptance is its own act, not the agreement told before",
+     "Philippine President Ferdinand Marcos Jr. met Vietnamese President Vo Van Thuong in "
+     "Hanoi on Tuesday. The two presidents agreed to strengthen maritime cooperation. Marcos "
+     "invited Thuong to visit Manila, and Thuong accepted the invitation.", "2024-01-30",
+     [("CONSULT", "Ferdinand Marcos Jr.", "Võ Văn Thưởng"),
+      ("AGREE", "Ferdinand Marcos Jr.", "Võ Văn Thưởng"),
+      ("AGREE", "Ferdinand Marcos Jr.", "Võ Văn Thưởng"),
+      ("AGREE", "Võ Văn Thưởng", "Ferdinand Marcos Jr.")]),
+    ("accepting an invitation from X keeps X's invitation",
+     "Nigerian President Bola Tinubu met Ghanaian President John Mahama in Abuja on Tuesday. "
+     "Tinubu accepted an invitation from Mahama to attend Ghana's independence anniversary.",
+     "2025-03-11", [("CONSULT", "Bola Tinubu", "John Mahama"),
+                    ("AGREE", "Bola Tinubu", "John Mahama"),
+                    ("AGREE", "John Mahama", "Bola Tinubu")]),
+    ("accepting an invitation to a country, after meeting its leader, is said to him",
+     "US President Donald Trump met Chinese President Xi Jinping in Busan on Thursday. Trump "
+     "said he had accepted an invitation to visit China in April.", "2025-10-30",
+     [("CONSULT", "Donald Trump", "Xi Jinping"), ("AGREE", "Donald Trump", "Xi Jinping")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

@@ -153,8 +153,10 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
                 continue  # "marched ... to protest X": the protest says against whom
             if trig.pos == "NOUN" and tok.dep == "dobj" and (
                     (other := triggers.get(tok.head)) is not None and other.pos == "VERB"
-                    and other.cameo == trig.cameo and trig.type != "CONSULT"):
-                continue  # "witnessed the signing of": the verb codes it
+                    and other.cameo == trig.cameo and trig.type != "CONSULT"
+                    and other.lemma != "accept"):
+                continue  # "witnessed the signing of": the verb codes it (but "accepted an
+                # invitation from X" is X's invitation and its acceptance)
             if any(c.text.lower() in NEGATIONS for c in tree.kids(tok.i, "neg")):
                 continue
             if trig.pos == "NOUN" and self._unrealised(tree, tok):

@@ -131,10 +131,16 @@ def acceptances(found: list[Coded], before: list[Coded]) -> list[Coded]:
             who = c.actors[0].id
             invite = next((o for o in reversed([*before, *out]) if o.trigger.cameo == "036"
                            and o.recipients and o.recipients[0].id == who and o.actors), None)
-            if invite is not None:
-                c = replace(c, recipients=invite.actors[:1])
+            if invite is not None:  # (accepting an invitation to meet is itself 036)
+                c = replace(c, recipients=invite.actors[:1],
+                            trigger=replace(c.trigger, cameo="036"))
             elif not c.recipients:
                 continue
+            elif c.recipients[0].kind == "country":
+                # "accepted an invitation to visit China", told after meeting Xi: Xi's
+                host = counterpart([*before, *out], c.actors[0])
+                if host and host[0].country == c.recipients[0].country:
+                    c = replace(c, recipients=tuple(host))
         elif c.trigger.type == "REJECT" and not c.recipients:
             made = _answered(c, [*before, *out])
             if made is None:
