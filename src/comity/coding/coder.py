@@ -28,11 +28,11 @@ from comity.coding.arguments import (
     MUTUAL,
     NEGATIONS,
     REFUSALS,
-    REPORTING,
     STATEMENT_TYPES,
     SYMMETRIC_TYPES,
 )
 from comity.coding.clause import anchor
+from comity.coding.clues import reported, signers, told_before
 from comity.coding.crowds import CROWDS, MaterialParties
 from comity.coding.lexicon import Lexicon, Trigger
 from comity.coding.nominal import NominalArguments
@@ -183,29 +183,6 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         country = self.kb.countries.get(e.country or "") if e.kind == "person" else None
         return self._country_entity(country, country.name) if country is not None else e
 
-    @staticmethod
-    def _reported(tree: Tree, tok: Token) -> bool:
-        """True when ``tok`` is in what a past reporting verb says ("X said Y would ...")."""
-        cur = tok
-        for _ in range(4):
-            if cur.head == cur.i or cur.dep not in {"ccomp", "xcomp", "conj", "advcl"}:
-                return False
-            head = tree.tokens[cur.head]
-            if cur.dep == "ccomp" and head.lemma.lower() in REPORTING and head.tag == "VBD":
-                return True
-            cur = head
-        return False
-
-    @staticmethod
-    def _told_before(tree: Tree, tok: Token, before: list[Coded]) -> bool:
-        """True when a meeting with the person named after ``tok`` was coded before."""
-        named = {m.entity.id for o in [*tree.kids(tok.i, "dobj"),
-                                       *tree.prep_objects(tok.i, ("with",))]
-                 for m in tree.actors_of(o)}
-        return bool(named) and any(
-            c.trigger.type == "CONSULT" and named & {e.id for e in (*c.actors, *c.recipients)}
-            for c in before)
-
     def _addressee(self, before: list[Coded], speaker: Entity, personal: bool = False
                    ) -> list[Entity]:
         """The counterpart of ``speaker`` in the meeting or call told before: the person
@@ -218,22 +195,6 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         country = self.kb.countries.get(found[0].country or "")
         return [self._country_entity(country, country.name)] if country is not None else []
 
-    @staticmethod
-    def _signers(tree: Tree, tok: Token) -> list[ActorMention]:
-        """The people or states a 'by' phrase inside the object of ``tok`` names as doing
-        what ``tok`` is said of ("witnessed the signing of X by A and B")."""
-        out: list[ActorMention] = []
-        # (the parser may hang the object's tail on the verb: "the signing of a memorandum on
-        # minerals and gas supplies by A and B")
-        for o in [*tree.kids(tok.i, "dobj"),
-                  *(c for c in tree.kids(tok.i, "conj") if c.pos == "NOUN")]:
-            for j in tree.subtree(o.i):
-                if j != o.i and tree.tokens[j].dep == "prep" \
-                        and tree.tokens[j].text.lower() == "by":
-                    for b in tree.kids(j, "pobj"):
-                        out += [m for m in tree.actors_of(b) if m not in out]
-        return out
-
     # ------------------------------------------------------------------ one event
     def _code_one(self, tree: Tree, sent: Sentence, tok: Token, trig: Trigger,
                   triggers: dict[int, Trigger], day: dt.date | None, host: str | None,
@@ -244,7 +205,7 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             return None
         if trig.type == "CONSULT" and tok.dep in {"pcomp", "pobj"} \
                 and tree.tokens[tok.head].text.lower() in {"after", "following"} \
-                and self._told_before(tree, tok, before or []):
+                and told_before(tree, tok, before or []):
             return None  # "He left for Washington shortly after meeting Xi": told already
         if trig.mode == "visit" and trig.pos == "VERB" and any(
                 k.lemma.lower() in {"home", "back"} for k in tree.kids(tok.i, "advmod")):
@@ -270,11 +231,11 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         else:
             actors, recips, between = self._noun_args(tree, tok, trig, triggers)
         if trig.pos == "VERB" and trig.objects:
-            signers = self._signers(tree, tok)
-            if len(signers) >= 2:
+            signing = signers(tree, tok)
+            if len(signing) >= 2:
                 # "the leaders witnessed the signing of a memorandum by A and B": A and B
                 # sign it; the witnesses are no party
-                actors, recips = signers[:1], signers[1:]
+                actors, recips = signing[:1], signing[1:]
         if trig.type == "CONSULT" and trig.pos == "VERB":
             meetings = {o.i for o in tree.kids(tok.i, "dobj")
                         if (t := triggers.get(o.i)) is not None and t.type == "CONSULT"}
@@ -494,7 +455,7 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             # "would send medical supplies": a pledge of aid, not aid given
             trig = replace(trig, type="AGREE", cameo="033", mode=None)
         if status == "planned" and trig.type in {"AGREE", "CONCEDE"} \
-                and self._reported(tree, tok):
+                and reported(tree, tok):
             # "said Nigeria would back Ghana's mediation", "told X that Japan intends to
             # provide ...": the pledge was made when it was said
             status = "occurred"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from comity.actors.references import HEAD_OFFICES
+from comity.actors.roles import HEAD_OFFICES
 from comity.coding.args import Tree
 from comity.coding.lexicon import Trigger
 from comity.model import ActorMention, Entity, Sentence, Token
