@@ -643,6 +643,10 @@ RULE_CASES = [
      "US President Donald Trump met Chinese President Xi Jinping in Busan on Thursday. Trump "
      "said he had accepted an invitation to visit China in April.", "2025-10-30",
      [("CONSULT", "Donald Trump", "Xi Jinping"), ("AGREE", "Donald Trump", "Xi Jinping")]),
+    ("states recalling their ambassadors together: one recall by each",
+     "Mali, Burkina Faso and Niger recalled their ambassadors from Algiers on Sunday.",
+     "2025-04-08", [("SANCTION", "Mali", "Algeria"), ("SANCTION", "Burkina Faso", "Algeria"),
+                    ("SANCTION", "Niger", "Algeria")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

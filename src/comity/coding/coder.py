@@ -460,10 +460,12 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
             # provide ...": the pledge was made when it was said
             status = "occurred"
         start, end = evidence(sent, tok)
-        # "X and Y called on Z", "A, B and C condemned the strike": one statement by each
-        # person, or by each state where only states are named
+        # "X and Y called on Z", "A, B and C condemned the strike", "A, B and C recalled
+        # their ambassadors": one act by each person, or by each state where only states
+        # are named
         co_actors = tuple(a for a in actor_ents[1:] if a.kind == actor_ents[0].kind) \
-            if trig.type in STATEMENT_TYPES and not symmetric and recip_ents \
+            if trig.type in STATEMENT_TYPES | {"SANCTION", "COERCE"} and not symmetric \
+            and recip_ents \
             and actor_ents[0].kind in {"person", "country"} else ()
         return Coded(sentence=sent, trigger=trig, token=tok, actors=tuple(actor_ents[:1]),
                      co_actors=co_actors, recipients=tuple(recip_ents),
