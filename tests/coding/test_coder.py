@@ -183,7 +183,7 @@ RULE_CASES = [
     ("congratulations to both leaders is one to each",
      "U.S. President Donald Trump spoke with Hun Manet and Phumtham Wechayachai. Trump "
      "congratulated both leaders.", "2025-07-28",
-     [("SUPPORT", "Donald Trump", "Hun Manet"),
+     [("CONSULT", "Donald Trump", "Hun Manet"), ("SUPPORT", "Donald Trump", "Hun Manet"),
       ("SUPPORT", "Donald Trump", "Phumtham Wechayachai")]),
     ("a rejection that answers nothing is not coded",
      "Thailand rejected the report as baseless.", "2025-07-26", []),
@@ -647,6 +647,14 @@ RULE_CASES = [
      "Mali, Burkina Faso and Niger recalled their ambassadors from Algiers on Sunday.",
      "2025-04-08", [("SANCTION", "Mali", "Algeria"), ("SANCTION", "Burkina Faso", "Algeria"),
                     ("SANCTION", "Niger", "Algeria")]),
+    ("one of several attacks: the light verb two phrases up",
+     "Russia launched one of its largest combined missile and drone attacks on Kyiv "
+     "overnight on Aug. 28, killing at least 18 people.", "2025-08-28",
+     [("ASSAULT", "Russia", "Ukraine")]),
+    ("speaking with a counterpart is a conversation, with reporters none",
+     "Ukrainian Foreign Minister Andrii Sybiha said he had spoken with his Polish counterpart "
+     "Radoslaw Sikorski. Sybiha later spoke with reporters in Kyiv.", "2025-08-28",
+     [("CONSULT", "Andrii Sybiha", "Radosław Sikorski")]),
     ("a passive agent the parser hangs on a place still hosts",
      "On Friday, Kenyan President William Ruto will be hosted for lunch at the Department of "
      "State by Vice President Kamala Harris and Secretary of State Antony Blinken.",

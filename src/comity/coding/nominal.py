@@ -29,7 +29,10 @@ from comity.coding.refine import entities
 from comity.model import ActorMention, Entity, Token
 
 #: lengths of time a meeting is told in ("90 minutes of talks", "two rounds of talks")
-DURATIONS = frozenset({"minute", "hour", "day", "round", "session"})
+DURATIONS = frozenset({"minute", "hour", "day", "round", "session",
+                       # and quantities: "launched one of its largest attacks on X", "a
+                       # series of talks with Y"
+                       "one", "series", "wave", "barrage", "spate", "string", "number"})
 
 
 class NominalArguments(Arguments):
