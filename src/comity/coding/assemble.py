@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,6 +24,7 @@ from comity.coding.clause import (
 from comity.coding.coder import Coded
 from comity.coding.lexicon import scale
 from comity.coding.merge import merge_in_article
+from comity.coding.undated import undated
 from comity.datafile import tsv_rows
 from comity.model import Document, Event, Mention, Place, ResolvedDocument, Token
 from comity.when import find_dates
@@ -216,24 +217,8 @@ class Assembler:
                 last_meeting = (date, date_text or "", precision, location)
         named = {i: [m.entity for m in ms if m.entity.kind == "person"]
                  for i, ms in enumerate(resolved.actors)}
-        merged = merge_in_article(events, named)
-        if lede is not None:
-            # "Poland shoots down Russian drones" over "Poland on Wednesday shot down ...":
-            # a headline tells the news of the lede's day (not a stay in a country, dated
-            # by its arrival)
-            merged = [replace(e, date=lede[1][0], date_precision="day")
-                      if e.status == "occurred" and e.date is None
-                      and all(m.sentence < lede[0] for m in e.mentions)
-                      and not _stay(e) else e
-                      for e in merged]
-        merged = [_dated_by_next(e, merged) for e in merged]
-        if story is not None and not any(e.date is not None and e.date_precision == "day"
-                                         for e in merged):
-            # a readout that names no day at all ("Vladimir Putin had a telephone
-            # conversation with ..."): what it tells happened on the day it was issued
-            merged = [replace(e, date=story, date_precision="day")
-                      if e.status == "occurred" and e.date is None else e for e in merged]
-        return merged
+        return undated(merge_in_article(events, named),
+                       (lede[0], lede[1][0]) if lede is not None else None, story)
 
     # ------------------------------------------------------------------ parts
     @staticmethod
@@ -361,8 +346,7 @@ class Assembler:
             if getattr(pm, "venue", False) or (
                     LOCATIVE.search(before) if not statement else AT.search(before)):
                 return place  # (a statement is not made "to Gaza": "its aid to Gaza")
-            if c.trigger.type not in INTERACTION_TYPES and c.trigger.cameo != "057" \
-                    and not (pm.start <= 2 and re.match(r"\s*[–—-]", text[pm.end:])):
+            if statement and not (pm.start <= 2 and re.match(r"\s*[–—-]", text[pm.end:])):
                 # a statement is placed by "in", "at" or its dateline ("MANILA – ..."), not
                 # by "urged Washington, Beijing and the European capitals"
                 continue
@@ -412,33 +396,6 @@ def _ids(c: Coded) -> set[str]:
     parties = (*c.actors, *c.recipients)
     return {e.id for e in parties if e.kind == "person"} | {
         f"country:{e.country}" for e in parties if e.country}
-
-
-def _stay(e: Event) -> bool:
-    """A visit to a country: dated by its arrival, which no other event tells."""
-    return e.mode == "visit" and bool(e.recipient) and e.recipient[0].kind == "country"
-
-
-def _persons(e: Event) -> set[str]:
-    return {x.id for x in (*e.actor, *e.recipient) if x.kind == "person"}
-
-
-def _dated_by_next(e: Event, events: list[Event]) -> Event:
-    """An undated event told before the day of the same people's next dated event, a few
-    sentences on ("X has held talks with Y. The two leaders agreed to ... X met Y at the
-    palace on Saturday"), happened that day."""
-    if e.date is not None or e.status != "occurred" or not e.mentions or _stay(e):
-        return e
-    mine, at = _persons(e), e.mentions[0].sentence
-    if not mine:
-        return e
-    for o in events:
-        if not any(at < m.sentence <= at + 3 for m in o.mentions):
-            continue
-        if o.status == "occurred" and o.date is not None and o.date_precision == "day" \
-                and mine <= _persons(o):
-            return replace(e, date=o.date, date_precision="day")
-    return e
 
 
 def _speaker_in(c: Coded, scene: set[str]) -> bool:
