@@ -51,6 +51,7 @@ from comity.coding.refine import (
     one_per_recipient,
     people_first,
     prefer_persons,
+    separate,
 )
 from comity.coding.tense import ATTENDING, Journeys
 from comity.coding.triggers import Triggers
@@ -382,12 +383,8 @@ class Coder(Triggers, NominalArguments, MaterialParties, Journeys):
         parties = {e.country or e.id for e in (*actor_ents, *recip_ents, *(between or ()))}
         tour = mode == "visit" and len(recip_ents) >= 2 and all(
             r.kind == "country" for r in recip_ents)  # "to visit X, Y": one visit to each
-        apart = any(k.lemma.lower() in {"separate", "separately"}
-                    for k in tree.kids(tok.i, "amod", "advmod")) or (
-            tok.head != tok.i and any(k.lemma.lower() in {"separate", "separately"}
-                                      for k in tree.kids(tok.head, "advmod")))
         if trig.type == "CONSULT" and len(parties) >= 3 and mode != "phone" and not tour \
-                and not apart:  # ("held separate talks with X and Y": one with each)
+                and not separate(tree.tokens, tok):  # ("separate talks with X and Y")
             # (a phone call "with both X and Y" is one call with each)
             mode = "multilateral"
             participants = [e for e in (*recip_ents, *between) if e not in actor_ents]

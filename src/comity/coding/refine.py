@@ -167,11 +167,10 @@ def _answered(c: Coded, before: list[Coded]) -> Coded | None:
     return None
 
 
-def separate(c: Coded) -> bool:
-    """True when the meeting is told as separate ones ("held separate talks with X and Y",
-    "met X and Y separately"): one with each, not one among them."""
-    toks = c.sentence.tokens
-    at = {c.token.i, c.token.head}
+def separate(toks: Sequence[Token], tok: Token) -> bool:
+    """True when the meeting at ``tok`` is told as separate ones ("held separate talks with
+    X and Y", "met X and Y separately"): one with each, not one among them."""
+    at = {tok.i, tok.head}
     return any(t.head in at and t.dep in {"amod", "advmod"}
                and t.lemma.lower() in {"separate", "separately"} for t in toks)
 
@@ -185,7 +184,8 @@ def one_per_recipient(c: Coded) -> list[Coded]:
     rec = c.recipients
     if c.trigger.type == "CONSULT" and c.mode != "multilateral" and len(rec) > 1 \
             and all(r.kind == "person" for r in rec) and (
-                len({r.country for r in rec}) == 1 or c.mode == "phone" or separate(c)):
+                len({r.country for r in rec}) == 1 or c.mode == "phone"
+                or separate(c.sentence.tokens, c.token)):
         return [replace(c, recipients=(r,)) for r in rec]   # "spoke by phone with X and Y"
     if c.trigger.type == "CONSULT" and c.mode == "visit" and len(rec) > 1 \
             and all(r.kind == "country" for r in rec):
