@@ -64,15 +64,16 @@ class Discourse:
     def named_at(self, i: int) -> Entity | None:
         """The subject of this sentence whose name ends at token ``i`` (it starts at or
         before ``i``, nearest)."""
-        starts = [(self._at[p.id], p) for p in self.current_subjects
-                  if p.id in self._at and self._at[p.id] <= i]
-        return max(starts, key=lambda x: x[0])[1] if starts else None
+        return self._nearest(self.current_subjects, i, None)
 
     def person_at(self, i: int) -> Entity | None:
         """The person of this sentence whose name ends at token ``i`` (it starts at most
         five tokens before ``i``, nearest), subject or not."""
-        starts = [(self._at[p.id], p) for p in self.persons
-                  if p.id in self._at and i - 6 < self._at[p.id] <= i]
+        return self._nearest(self.persons, i, 6)
+
+    def _nearest(self, pool: list[Entity], i: int, within: int | None) -> Entity | None:
+        starts = [(self._at[p.id], p) for p in pool if p.id in self._at
+                  and self._at[p.id] <= i and (within is None or i - within < self._at[p.id])]
         return max(starts, key=lambda x: x[0])[1] if starts else None
 
     def in_sentence(self, p: Entity) -> bool:
