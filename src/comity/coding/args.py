@@ -271,6 +271,14 @@ class Tree:
                                     how="nationality")
         return None
 
+    def proper_name(self, t: Token) -> str:
+        """The proper noun ``t`` with the proper nouns before it in its own phrase ("Ho Chi
+        Minh City", "Phnom Penh")."""
+        first, inside = t.i, set(self.subtree(t.i))
+        while first - 1 in inside and self.tokens[first - 1].pos == "PROPN":
+            first -= 1
+        return " ".join(x.text for x in self.tokens[first:t.i + 1])
+
     def place_country(self, t: Token) -> ActorMention | None:
         """A capital or country named as a place ("recalled its ambassador from Phnom
         Penh") stands for its country."""

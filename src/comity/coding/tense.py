@@ -79,11 +79,7 @@ class Journeys:
         for p in places:
             if p.pos != "PROPN":
                 continue
-            first = p.i  # the whole name before the head ("Ho Chi Minh City")
-            inside = set(tree.subtree(p.i))
-            while first - 1 in inside and tree.tokens[first - 1].pos == "PROPN":
-                first -= 1
-            words = [t.text for t in tree.tokens[first:p.i + 1]]
+            words = [tree.proper_name(p)]  # the whole name ("Ho Chi Minh City")
             words += [c.text for c in tree.kids(p.i, "compound", "appos") if c.i > p.i][:1]
             country = self.place_country(" ".join(words)) or self.place_country(p.text)
             if country is not None:
